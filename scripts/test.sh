@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs what the tests need when it is missing:
+#   - libsecp256k1 (Debian libsecp256k1-1), the native signature path; tests also cover the managed fallback.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+install_debian_packages() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+      echo "warning: cannot install ${missing[*]} (not root, no sudo); native paths fall back to managed code" >&2
+      return 0
+    fi
+  fi
+  echo "installing ${missing[*]}"
+  ${SUDO:-} apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive ${SUDO:-} apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+if command -v dpkg >/dev/null 2>&1; then
+  install_debian_packages libsecp256k1-1
+fi
+
+# The fixture tests print their pass counts; 'detailed' makes the console logger show them.
+dotnet test Tachyon.sln -c Release --logger "console;verbosity=detailed" "$@" 2>&1 | \
+  grep -vE '^\s+Passed [A-Za-z]' 
+exit "${PIPESTATUS[0]}"
