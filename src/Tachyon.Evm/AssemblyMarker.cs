@@ -1,0 +1,1 @@
+namespace Tachyon.Evm; internal static class AssemblyMarker { }

@@ -1,0 +1,1 @@
+namespace Tachyon.Precompiles; internal static class AssemblyMarker { }
