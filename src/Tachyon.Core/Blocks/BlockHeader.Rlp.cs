@@ -47,8 +47,7 @@ public sealed partial class BlockHeader
         writer.WriteUInt64(Timestamp);
         writer.WriteBytes(ExtraData.Span);
         writer.WriteHash(MixHash);
-        // A heap buffer: RlpWriter.WriteBytes does not take a scoped span, so a stackalloc cannot be passed through a ref writer.
-        var nonce = new byte[NonceLength];
+        Span<byte> nonce = stackalloc byte[NonceLength];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(nonce, Nonce);
         writer.WriteBytes(nonce);
         if (BaseFeePerGas is { } baseFee) writer.WriteUInt256(baseFee);
