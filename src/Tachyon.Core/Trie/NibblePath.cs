@@ -117,13 +117,16 @@ internal readonly struct NibblePath
             dst[0] = (byte)(flag << 4);
         }
         int pairs = (Length - i) >> 1;
+        int from = (_start + i) >> 1;
         if (((_start + i) & 1) == 0)
         {
-            _bytes.AsSpan((_start + i) >> 1, pairs).CopyTo(dst[1..]);
+            _bytes.AsSpan(from, pairs).CopyTo(dst[1..]);
             return;
         }
-        for (int p = 0; p < pairs; p++, i += 2)
-            dst[1 + p] = (byte)((this[i] << 4) | this[i + 1]);
+        // Odd offset: each output byte is the low nibble of one byte and the high of the next.
+        ReadOnlySpan<byte> src = _bytes.AsSpan(from, pairs + 1);
+        for (int p = 0; p < pairs; p++)
+            dst[1 + p] = (byte)((src[p] << 4) | (src[p + 1] >> 4));
     }
 
     private static byte[][] CreateSingles()

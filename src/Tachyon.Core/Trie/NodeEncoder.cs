@@ -39,16 +39,17 @@ internal static class NodeEncoder
     /// <summary>Encodes <paramref name="node"/> (children already referenced) and caches hash-or-embed.</summary>
     public static void ComputeReference(TrieNode node)
     {
-        int length = EncodedLength(node);
+        int content = ContentLength(node);
+        int length = RlpCodec.LengthOfList(content);
         if (length <= StackLimit)
         {
             Span<byte> buffer = stackalloc byte[StackLimit];
-            Encode(node, buffer[..length]);
+            Encode(node, content, buffer[..length]);
             node.SetReference(buffer[..length]);
             return;
         }
         byte[] rented = ArrayPool<byte>.Shared.Rent(length);
-        Encode(node, rented.AsSpan(0, length));
+        Encode(node, content, rented.AsSpan(0, length));
         node.SetReference(rented.AsSpan(0, length));
         ArrayPool<byte>.Shared.Return(rented);
     }
@@ -62,10 +63,12 @@ internal static class NodeEncoder
     }
 
     /// <summary>Writes the node's RLP into <paramref name="output"/>, which must be exactly <see cref="EncodedLength"/> long.</summary>
-    public static void Encode(TrieNode node, Span<byte> output)
+    public static void Encode(TrieNode node, Span<byte> output) => Encode(node, ContentLength(node), output);
+
+    private static void Encode(TrieNode node, int contentLength, Span<byte> output)
     {
         scoped var w = new RlpWriter(output);
-        w.WriteListHeader(ContentLength(node));
+        w.WriteListHeader(contentLength);
         Span<byte> pathBuffer = stackalloc byte[64];
         switch (node)
         {

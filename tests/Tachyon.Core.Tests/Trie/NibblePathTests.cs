@@ -13,6 +13,8 @@ public class NibblePathTests
     [InlineData("0f1cb8", 0, 6, true, "0x200f1cb8")]
     [InlineData("0f1cb8", 2, 3, true, "0x31cb")]
     [InlineData("0f1cb8", 3, 0, false, "0x00")]
+    [InlineData("0f1cb8", 1, 4, true, "0x20f1cb")]
+    [InlineData("0f1cb8a7", 3, 4, false, "0x00cb8a")]
     public void HexPrefixEncoding(string packed, int start, int length, bool leaf, string expected)
     {
         var path = new NibblePath(Hex.FromHex(packed), start, length);
