@@ -1,0 +1,172 @@
+using System.Numerics;
+using Tachyon.Core.Types;
+using Tachyon.Precompiles.Bn254;
+
+namespace Tachyon.Precompiles.Tests.Bn254;
+
+public class CurveTests
+{
+    private static readonly BigInteger R = ReferenceG1.R;
+    private readonly Bn254AddPrecompile _add = new();
+    private readonly Bn254MulPrecompile _mul = new();
+
+    private static BigInteger RandomScalar(Random rng, int bytes = 32)
+    {
+        var b = new byte[bytes];
+        rng.NextBytes(b);
+        return new BigInteger(b, isUnsigned: true);
+    }
+
+    private byte[] Add(byte[] input)
+    {
+        Assert.True(_add.TryRun(input, out byte[] output));
+        return output;
+    }
+
+    private byte[] Mul(byte[] input)
+    {
+        Assert.True(_mul.TryRun(input, out byte[] output));
+        return output;
+    }
+
+    [Fact]
+    public void GeneratorDoublingMatchesKnownValue()
+    {
+        // 2·(1, 2), as listed in the EIP-196 test suite (cdetrio11).
+        byte[] g = ReferenceG1.Encode((1, 2));
+        string expected = "0x030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd315ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4";
+        Assert.Equal(expected, Hex.ToHex(Add([.. g, .. g])));
+        Assert.Equal(expected, Hex.ToHex(Mul([.. g, .. ReferenceG1.Word(2)])));
+    }
+
+    [Fact]
+    public void AddMatchesReferenceOnRandomPoints()
+    {
+        var rng = new Random(10);
+        (BigInteger, BigInteger)? g = (1, 2);
+        for (int i = 0; i < 40; i++)
+        {
+            // 8-byte scalars keep the slow reference quick; the points are still spread over the group.
+            var a = ReferenceG1.Mul(g, RandomScalar(rng, 8));
+            var b = i % 5 == 0 ? a : i % 7 == 0 ? ReferenceG1.Mul(a, R - 1) : ReferenceG1.Mul(g, RandomScalar(rng, 8));
+            byte[] expected = ReferenceG1.Encode(ReferenceG1.Add(a, b));
+            Assert.Equal(expected, Add([.. ReferenceG1.Encode(a), .. ReferenceG1.Encode(b)]));
+        }
+    }
+
+    [Fact]
+    public void MulMatchesReferenceOnRandomScalars()
+    {
+        var rng = new Random(11);
+        (BigInteger, BigInteger)? g = (1, 2);
+        for (int i = 0; i < 20; i++)
+        {
+            var p = ReferenceG1.Mul(g, RandomScalar(rng, 8));
+            BigInteger k = i switch { 0 => 0, 1 => 1, 2 => R - 1, 3 => R, 4 => R + 1, 5 => BigInteger.Pow(2, 256) - 1, _ => RandomScalar(rng, 1 + i % 32) };
+            byte[] expected = ReferenceG1.Encode(ReferenceG1.Mul(p, k % R));
+            Assert.Equal(expected, Mul([.. ReferenceG1.Encode(p), .. ReferenceG1.Word(k)]));
+        }
+    }
+
+    [Fact]
+    public void MulByGroupOrderIsInfinity()
+    {
+        byte[] g = ReferenceG1.Encode((1, 2));
+        Assert.Equal(new byte[64], Mul([.. g, .. ReferenceG1.Word(R)]));
+        Assert.Equal(ReferenceG1.Encode((1, ReferenceG1.P - 2)), Mul([.. g, .. ReferenceG1.Word(R - 1)]));
+    }
+
+    [Fact]
+    public void PointPlusNegationIsInfinity()
+    {
+        byte[] input = [.. ReferenceG1.Encode((1, 2)), .. ReferenceG1.Encode((1, ReferenceG1.P - 2))];
+        Assert.Equal(new byte[64], Add(input));
+    }
+
+    [Fact]
+    public void InfinityIsTheIdentity()
+    {
+        byte[] g = ReferenceG1.Encode((1, 2));
+        Assert.Equal(g, Add([.. g, .. new byte[64]]));
+        Assert.Equal(g, Add([.. new byte[64], .. g]));
+        Assert.Equal(new byte[64], Add([]));
+        Assert.Equal(new byte[64], Mul([.. new byte[64], .. ReferenceG1.Word(5)]));
+        Assert.Equal(new byte[64], Mul([.. g]));
+    }
+
+    [Fact]
+    public void ShortInputIsRightPaddedAndLongInputTruncated()
+    {
+        byte[] g = ReferenceG1.Encode((1, 2));
+        // (1, 2) + (0, 0): the second point given as nothing at all.
+        Assert.Equal(g, Add(g));
+        // Scalar 0x02 given as only its first byte means 0x0200..00.
+        byte[] shortScalar = [.. g, 0x02];
+        Assert.Equal(ReferenceG1.Encode(ReferenceG1.Mul((1, 2), BigInteger.Parse("2") << 248)), Mul(shortScalar));
+        Assert.Equal(Add([.. g, .. g]), Add([.. g, .. g, .. Enumerable.Repeat((byte)0xab, 100)]));
+    }
+
+    [Fact]
+    public void InvalidPointsFail()
+    {
+        byte[] notOnCurve = ReferenceG1.Encode((1, 3));
+        byte[] g = ReferenceG1.Encode((1, 2));
+        Assert.False(_add.TryRun([.. notOnCurve, .. g], out _));
+        Assert.False(_add.TryRun([.. g, .. notOnCurve], out _));
+        Assert.False(_mul.TryRun([.. notOnCurve, .. ReferenceG1.Word(0)], out _));
+        // A coordinate ≥ p fails even if it reduces to a curve point: (1, 2 + p).
+        byte[] unreduced = [.. ReferenceG1.Word(1), .. ReferenceG1.Word(2 + ReferenceG1.P)];
+        Assert.False(_add.TryRun([.. unreduced, .. g], out _));
+        Assert.False(_mul.TryRun([.. unreduced, .. ReferenceG1.Word(1)], out _));
+    }
+
+    [Fact]
+    public void G2GeneratorIsInSubgroupAndRandomTwistPointsAreNot()
+    {
+        Assert.True(G2Affine.Generator.IsOnCurve);
+        Assert.True(G2Affine.Generator.IsInSubgroup);
+        Assert.True(Same(G2Jacobian.Multiply(G2Affine.Generator, R - 1).ToAffine(), G2Affine.Generator.Negate()));
+
+        // Find a point on the twist by trying x = 1, 2, ... with a square root of x³ + b'.
+        int found = 0;
+        for (int x = 1; found < 3 && x < 100; x++)
+        {
+            var px = new Fp2(Fp.FromUInt((ulong)x), Fp.One);
+            Fp2 rhs = px.Square() * px + G2Affine.B;
+            if (!TrySqrt(rhs, out Fp2 y)) continue;
+            var q = new G2Affine(px, y);
+            Assert.True(q.IsOnCurve);
+            Assert.False(q.IsInSubgroup);
+            found++;
+        }
+        Assert.Equal(3, found);
+    }
+
+    /// <summary>Square root in F_p2 (p ≡ 3 mod 4): with n = a0² + a1² and s = √n in F_p, the root is
+    /// x0 + x1·u with x0 = √((a0 ± s)/2), x1 = a1/(2·x0).</summary>
+    internal static bool TrySqrt(Fp2 a, out Fp2 root)
+    {
+        BigInteger p = ReferenceG1.P;
+        BigInteger a0 = a.C0.ToBigInteger(), a1 = a.C1.ToBigInteger();
+        root = default;
+        if (!SqrtP((a0 * a0 + a1 * a1) % p, out BigInteger s)) return false;
+        BigInteger half = (p + 1) / 2;
+        foreach (BigInteger cand in new[] { (a0 + s) * half % p, ((a0 - s) % p + p) * half % p })
+        {
+            if (!SqrtP(cand, out BigInteger x0) || x0.IsZero) continue;
+            BigInteger x1 = a1 * BigInteger.ModPow(2 * x0, p - 2, p) % p;
+            var r = new Fp2(Fp.FromBigInteger(x0), Fp.FromBigInteger(x1));
+            if (r.Square() == a) { root = r; return true; }
+        }
+        return false;
+
+        static bool SqrtP(BigInteger n, out BigInteger r)
+        {
+            BigInteger p = ReferenceG1.P;
+            r = BigInteger.ModPow(n, (p + 1) / 4, p);
+            return r * r % p == n % p;
+        }
+    }
+
+    private static bool Same(G2Affine a, G2Affine b) => a.X == b.X && a.Y == b.Y;
+}
