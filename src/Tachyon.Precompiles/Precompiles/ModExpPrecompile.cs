@@ -86,8 +86,8 @@ public sealed class ModExpPrecompile : IPrecompile
         if (expLen <= 32) count = bitLength == 0 ? 0 : (UInt128)(bitLength - 1);
         else
         {
-            UInt128 extra = 8 * (UInt128)(expLen - 32);
-            count = bitLength == 0 ? extra - 1 : extra + (UInt128)(bitLength - 1);
+            // A zero head adds nothing (EIP-198: "return exactly 8 * (length_of_EXPONENT - 32)").
+            count = 8 * (UInt128)(expLen - 32) + (UInt128)Math.Max(bitLength - 1, 0);
         }
         return count < 1 ? 1 : count;
     }
