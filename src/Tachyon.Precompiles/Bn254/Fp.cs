@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Tachyon.Precompiles.Bn254;
 
@@ -125,8 +126,93 @@ internal readonly struct Fp : IEquatable<Fp>
 
     public Fp Double() => this + this;
 
-    /// <summary>Inverse by Fermat (x^(p-2)); the inverse of zero is zero.</summary>
+    /// <summary>2^768 mod p: turns the inverse of a Montgomery representative back into Montgomery form.</summary>
+    private static Fp R3 => new(0xb1cd6dafda1530df, 0x62f210e6a7283db6, 0xef7f0b0c0ada0afb, 0x20fd6e902d592544);
+
+    /// <summary>
+    /// Inverse by the binary extended Euclidean algorithm (several times faster than Fermat's x^(p-2)); the
+    /// inverse of zero is zero. Run on the representative aR it yields a⁻¹R⁻¹, and one Montgomery product
+    /// with R³ gives a⁻¹R.
+    /// </summary>
     public Fp Inverse()
+    {
+        if (IsZero) return this;
+        ulong u0 = L0, u1 = L1, u2 = L2, u3 = L3;
+        ulong v0 = P0, v1 = P1, v2 = P2, v3 = P3;
+        ulong x0 = 1, x1 = 0, x2 = 0, x3 = 0; // invariant: x·a ≡ u, y·a ≡ v (mod p)
+        ulong y0 = 0, y1 = 0, y2 = 0, y3 = 0;
+        while (!IsOneLimbs(u0, u1, u2, u3) && !IsOneLimbs(v0, v1, v2, v3))
+        {
+            while ((u0 & 1) == 0)
+            {
+                Shr1(ref u0, ref u1, ref u2, ref u3);
+                HalveModP(ref x0, ref x1, ref x2, ref x3);
+            }
+            while ((v0 & 1) == 0)
+            {
+                Shr1(ref v0, ref v1, ref v2, ref v3);
+                HalveModP(ref y0, ref y1, ref y2, ref y3);
+            }
+            if (GreaterOrEqual(u0, u1, u2, u3, v0, v1, v2, v3))
+            {
+                SubInPlace(ref u0, ref u1, ref u2, ref u3, v0, v1, v2, v3);
+                Fp d = new Fp(x0, x1, x2, x3) - new Fp(y0, y1, y2, y3);
+                (x0, x1, x2, x3) = (d.L0, d.L1, d.L2, d.L3);
+            }
+            else
+            {
+                SubInPlace(ref v0, ref v1, ref v2, ref v3, u0, u1, u2, u3);
+                Fp d = new Fp(y0, y1, y2, y3) - new Fp(x0, x1, x2, x3);
+                (y0, y1, y2, y3) = (d.L0, d.L1, d.L2, d.L3);
+            }
+        }
+        Fp inv = IsOneLimbs(u0, u1, u2, u3) ? new Fp(x0, x1, x2, x3) : new Fp(y0, y1, y2, y3);
+        return MontMul(inv, R3);
+    }
+
+    private static bool IsOneLimbs(ulong a0, ulong a1, ulong a2, ulong a3) => a0 == 1 && (a1 | a2 | a3) == 0;
+
+    private static void Shr1(ref ulong a0, ref ulong a1, ref ulong a2, ref ulong a3)
+    {
+        a0 = (a0 >> 1) | (a1 << 63);
+        a1 = (a1 >> 1) | (a2 << 63);
+        a2 = (a2 >> 1) | (a3 << 63);
+        a3 >>= 1;
+    }
+
+    /// <summary>a/2 mod p for a &lt; p: add p when odd (no overflow, a + p &lt; 2^255), then shift.</summary>
+    private static void HalveModP(ref ulong a0, ref ulong a1, ref ulong a2, ref ulong a3)
+    {
+        if ((a0 & 1) != 0)
+        {
+            ulong c = 0;
+            a0 = AddC(a0, P0, ref c);
+            a1 = AddC(a1, P1, ref c);
+            a2 = AddC(a2, P2, ref c);
+            a3 = a3 + P3 + c;
+        }
+        Shr1(ref a0, ref a1, ref a2, ref a3);
+    }
+
+    private static bool GreaterOrEqual(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3)
+    {
+        if (a3 != b3) return a3 > b3;
+        if (a2 != b2) return a2 > b2;
+        if (a1 != b1) return a1 > b1;
+        return a0 >= b0;
+    }
+
+    private static void SubInPlace(ref ulong a0, ref ulong a1, ref ulong a2, ref ulong a3, ulong b0, ulong b1, ulong b2, ulong b3)
+    {
+        ulong br = 0;
+        a0 = SubB(a0, b0, ref br);
+        a1 = SubB(a1, b1, ref br);
+        a2 = SubB(a2, b2, ref br);
+        a3 = SubB(a3, b3, ref br);
+    }
+
+    /// <summary>x^(p-2) by square-and-multiply (cross-check for <see cref="Inverse"/> in tests).</summary>
+    public Fp InverseByFermat()
     {
         // p - 2, most significant limb first.
         ReadOnlySpan<ulong> e = [P3, P2, P1, P0 - 2];
@@ -184,7 +270,9 @@ internal readonly struct Fp : IEquatable<Fp>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong MulAdd(ulong a, ulong b, ulong c, ref ulong carry)
     {
-        ulong hi = Math.BigMul(a, b, out ulong lo);
+        // High and low halves as two separate multiplies: BigMul's out parameter goes through memory.
+        ulong hi = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
+        ulong lo = a * b;
         lo += c;
         hi += lo < c ? 1UL : 0UL;
         lo += carry;

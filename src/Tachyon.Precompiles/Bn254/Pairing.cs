@@ -15,19 +15,6 @@ internal static class Pairing
     /// <summary>6u + 2 in non-adjacent form, most significant digit first (fewer additions than binary).</summary>
     private static readonly sbyte[] LoopNaf = ToNaf(6 * (BigInteger)U + 2);
 
-    // Frobenius on the twist: π(x, y) = (x̄·ξ^((p-1)/3), ȳ·ξ^((p-1)/2)); π²(x, y) = (x·ξ^((p²-1)/3), y·ξ^((p²-1)/2)).
-    private static readonly Fp2 FrobX1, FrobY1, FrobX2, FrobY2;
-
-    static Pairing()
-    {
-        var xi = new Fp2(Fp.FromUInt(9), Fp.One);
-        BigInteger p = Fp.Modulus;
-        FrobX1 = xi.Pow((p - 1) / 3);
-        FrobY1 = xi.Pow((p - 1) / 2);
-        FrobX2 = xi.Pow((p * p - 1) / 3);
-        FrobY2 = xi.Pow((p * p - 1) / 2);
-    }
-
     /// <summary>True when ∏ e(P_i, Q_i) = 1. Pairs with a point at infinity contribute 1 and are skipped.
     /// Points must already be validated (on curve, Q in G2).</summary>
     public static bool ProductIsOne(ReadOnlySpan<G1Affine> ps, ReadOnlySpan<G2Affine> qs)
@@ -74,8 +61,8 @@ internal static class Pairing
         {
             ref readonly G2Affine q = ref qs[active[j]];
             ref readonly G1Affine p = ref ps[active[j]];
-            var q1 = new G2Affine(q.X.Conjugate() * FrobX1, q.Y.Conjugate() * FrobY1);
-            var q2 = new G2Affine(q.X * FrobX2, -(q.Y * FrobY2));
+            G2Affine q1 = q.Frobenius();
+            G2Affine q2 = q.Frobenius2().Negate();
             f = AddStep(ref ts[j], q1, p, f);
             f = AddStep(ref ts[j], q2, p, f);
         }

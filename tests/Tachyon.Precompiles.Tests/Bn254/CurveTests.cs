@@ -154,6 +154,33 @@ public class CurveTests
         Assert.Equal(3, found);
     }
 
+    /// <summary>The ψ-based subgroup test agrees with the definition [r]Q = O, on subgroup points, on random
+    /// twist points, on cofactor-cleared points and on subgroup points shifted by a non-subgroup point.</summary>
+    [Fact]
+    public void SubgroupCheckAgreesWithOrderCheck()
+    {
+        BigInteger cofactor = 2 * ReferenceG1.P - R; // #E'(F_p2) = r·(2p - r)
+        var rng = new Random(12);
+        int checkedPoints = 0;
+        for (int x = 1; checkedPoints < 6 && x < 200; x++)
+        {
+            var px = new Fp2(Fp.FromUInt((ulong)x), Fp.FromUInt((ulong)rng.Next()));
+            if (!TrySqrt(px.Square() * px + G2Affine.B, out Fp2 y)) continue;
+            var q = new G2Affine(px, y);
+            G2Affine cleared = G2Jacobian.Multiply(q, cofactor).ToAffine();
+            G2Affine shifted = G2Jacobian.Multiply(G2Affine.Generator, x).AddMixed(q).ToAffine();
+            foreach (G2Affine t in new[] { q, cleared, shifted, G2Jacobian.Multiply(G2Affine.Generator, RandomScalar(rng)).ToAffine() })
+            {
+                Assert.True(t.IsOnCurve);
+                Assert.Equal(G2Jacobian.Multiply(t, R).IsInfinity, t.IsInSubgroup);
+            }
+            Assert.True(cleared.IsInSubgroup);
+            Assert.False(q.IsInSubgroup);
+            checkedPoints++;
+        }
+        Assert.Equal(6, checkedPoints);
+    }
+
     /// <summary>Square root in F_p2 (p ≡ 3 mod 4): with n = a0² + a1² and s = √n in F_p, the root is
     /// x0 + x1·u with x0 = √((a0 ± s)/2), x1 = a1/(2·x0).</summary>
     internal static bool TrySqrt(Fp2 a, out Fp2 root)

@@ -35,6 +35,7 @@ public class FieldTests
             Assert.Equal(a * a % P, fa.Square().ToBigInteger());
             Assert.Equal((P - a) % P, (-fa).ToBigInteger());
             if (!a.IsZero) Assert.Equal(BigInteger.ModPow(a, P - 2, P), fa.Inverse().ToBigInteger());
+            Assert.Equal(fa.InverseByFermat(), fa.Inverse());
         }
     }
 
