@@ -13,7 +13,7 @@ public class PrecompileBenchmarks
 {
     public sealed record Case(string Name, IPrecompile Precompile, byte[] Input)
     {
-        public override string ToString() => $"{Name} ({Precompile.RequiredGas(Input)} gas)";
+        public override string ToString() => $"{Name} {Precompile.RequiredGas(Input)}g"; // short: BenchmarkDotNet elides long values
     }
 
     private static readonly byte[] G1Gen = Word(1).Concat(Word(2)).ToArray();
@@ -33,34 +33,34 @@ public class PrecompileBenchmarks
         var rng = new Random(1);
         byte[] Rand(int n) { var b = new byte[n]; rng.NextBytes(b); return b; }
 
-        yield return new Case("sha256 128B", new Sha256Precompile(), Rand(128));
-        yield return new Case("ripemd160 128B", new Ripemd160Precompile(), Rand(128));
-        yield return new Case("identity 128B", new IdentityPrecompile(), Rand(128));
+        yield return new Case("sha256-128B", new Sha256Precompile(), Rand(128));
+        yield return new Case("ripemd-128B", new Ripemd160Precompile(), Rand(128));
+        yield return new Case("identity-128B", new IdentityPrecompile(), Rand(128));
 
         // RSA-2048 verify style: e = 65537, 256-byte base and modulus.
         byte[] mod = Rand(256); mod[0] |= 0x80; mod[^1] |= 1;
-        yield return new Case("modexp 2048b e=65537", new ModExpPrecompile(),
+        yield return new Case("modexp-rsa2048", new ModExpPrecompile(),
             [.. Word(256), .. Word(3), .. Word(256), .. Rand(256), 0x01, 0x00, 0x01, .. mod]);
         // 256-bit modulus, 256-bit exponent (e.g. field inversion by Fermat).
         byte[] mod32 = Rand(32); mod32[0] |= 0x80; mod32[^1] |= 1;
-        yield return new Case("modexp 256b full exp", new ModExpPrecompile(),
+        yield return new Case("modexp-256b", new ModExpPrecompile(),
             [.. Word(32), .. Word(32), .. Word(32), .. Rand(32), .. Rand(32).Select((b, i) => i == 0 ? (byte)(b | 0x80) : b), .. mod32]);
 
         byte[] g2x = new Bn254MulPrecompile().TryRun([.. G1Gen, .. Word(2)], out byte[] twoG) ? twoG : [];
-        yield return new Case("bn254 add", new Bn254AddPrecompile(), [.. G1Gen, .. g2x]);
-        yield return new Case("bn254 mul 256b scalar", new Bn254MulPrecompile(), [.. twoG, .. Rand(32)]);
-        yield return new Case("bn254 pairing 2 pairs", new Bn254PairingPrecompile(), [.. G1Gen, .. G2Gen, .. G1Neg, .. G2Gen]);
-        yield return new Case("bn254 pairing 4 pairs", new Bn254PairingPrecompile(),
+        yield return new Case("bn-add", new Bn254AddPrecompile(), [.. G1Gen, .. g2x]);
+        yield return new Case("bn-mul", new Bn254MulPrecompile(), [.. twoG, .. Rand(32)]);
+        yield return new Case("bn-pair2", new Bn254PairingPrecompile(), [.. G1Gen, .. G2Gen, .. G1Neg, .. G2Gen]);
+        yield return new Case("bn-pair4", new Bn254PairingPrecompile(),
             [.. G1Gen, .. G2Gen, .. G1Neg, .. G2Gen, .. G1Gen, .. G2Gen, .. G1Neg, .. G2Gen]);
 
         byte[] blake = new byte[213];
         blake[3] = 12;
         rng.NextBytes(blake.AsSpan(4, 208));
         blake[212] = 1;
-        yield return new Case("blake2f 12 rounds", new Blake2FPrecompile(), blake);
+        yield return new Case("blake2f-12r", new Blake2FPrecompile(), blake);
         byte[] blake1200 = (byte[])blake.Clone();
         blake1200[2] = 0x04; blake1200[3] = 0xb0; // 1200 rounds
-        yield return new Case("blake2f 1200 rounds", new Blake2FPrecompile(), blake1200);
+        yield return new Case("blake2f-1200r", new Blake2FPrecompile(), blake1200);
     }
 
     [ParamsSource(nameof(Cases))]

@@ -133,9 +133,9 @@ internal static class Pairing
         Fp12 t = f.Conjugate() * f.Inverse();
         t = t.Frobenius(2) * t;
 
-        Fp12 fu = t.CyclotomicPow(U);
-        Fp12 fu2 = fu.CyclotomicPow(U);
-        Fp12 fu3 = fu2.CyclotomicPow(U);
+        Fp12 fu = PowU(t);
+        Fp12 fu2 = PowU(fu);
+        Fp12 fu3 = PowU(fu2);
 
         Fp12 y0 = t.Frobenius(1) * t.Frobenius(2) * t.Frobenius(3);
         Fp12 y1 = t.Conjugate();
@@ -154,6 +154,24 @@ internal static class Pairing
         t1 *= y0;
         t0 = t0.CyclotomicSquare() * t1;
         return t0;
+    }
+
+    /// <summary>u in non-adjacent form: inverses are free (conjugation) in the cyclotomic subgroup, so
+    /// signed digits save multiplications.</summary>
+    private static readonly sbyte[] UNaf = ToNaf(U);
+
+    /// <summary>x^u for x in the cyclotomic subgroup.</summary>
+    private static Fp12 PowU(in Fp12 x)
+    {
+        Fp12 inv = x.Conjugate();
+        Fp12 result = x; // leading NAF digit is 1
+        for (int i = 1; i < UNaf.Length; i++)
+        {
+            result = result.CyclotomicSquare();
+            if (UNaf[i] > 0) result *= x;
+            else if (UNaf[i] < 0) result *= inv;
+        }
+        return result;
     }
 
     private static sbyte[] ToNaf(BigInteger k)
