@@ -170,6 +170,7 @@ public class ModExpTests
         Assert.Equal(new byte[] { 0, 0 }, Run(Input(1, 1, 2, [7], [3], [0, 1])));
         Assert.Equal(new byte[] { 0, 1 }, Run(Input(1, 0, 2, [7], [], [0, 5]))); // x^0 = 1
         Assert.Equal(new byte[] { 0, 1 }, Run(Input(0, 0, 2, [], [], [0, 5]))); // 0^0 = 1
+        Assert.Equal(new byte[] { 0 }, Run(Input(1, 0, 1, [7], [], [1]))); // x^0 mod 1 = 0
     }
 
     [Fact]

@@ -15,9 +15,13 @@ public sealed class ModExpPrecompile : IPrecompile
     private const int HeaderLength = 96;
     private const long MinGas = 200;
 
-    /// <summary>Lengths above this can never be paid for (gas grows at least linearly and well past
-    /// any block gas limit long before), so a run with them is refused instead of allocating.</summary>
-    private const ulong MaxRunnableLength = 1 << 28;
+    /// <summary>Base or modulus lengths above 16 MiB cost over 10^12 gas (quadratic in the length), so a run
+    /// with one can never have been paid for and is refused instead of allocating.</summary>
+    private const ulong MaxOperandLength = 1 << 24;
+
+    /// <summary>The exponent costs only linearly (8/3 gas per byte at the least), so its limit is the largest
+    /// array .NET can allocate; beyond it the call would cost over 5·10^9 gas.</summary>
+    private static readonly ulong MaxExponentLength = (ulong)Array.MaxLength;
 
     public Address Address { get; } = PrecompileAddress.Of(0x05);
 
@@ -46,7 +50,7 @@ public sealed class ModExpPrecompile : IPrecompile
         ulong modLen = ReadLength(input, 64);
         output = [];
         if (modLen == 0) return true;
-        if (baseLen > MaxRunnableLength || expLen > MaxRunnableLength || modLen > MaxRunnableLength) return false;
+        if (baseLen > MaxOperandLength || modLen > MaxOperandLength || expLen > MaxExponentLength) return false;
 
         ulong offset = HeaderLength;
         BigInteger b = ReadInteger(input, offset, baseLen);
