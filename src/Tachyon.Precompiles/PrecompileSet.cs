@@ -32,8 +32,8 @@ public sealed class PrecompileSet
         _addresses = list.ToArray();
     }
 
-    /// <summary>Cancun precompiles implemented here: 0x02..0x09. 0x01 (ecrecover) and 0x0a (point
-    /// evaluation) live elsewhere and are added by whoever assembles the fork: <c>Cancun.With(...)</c>.</summary>
+    /// <summary>Cancun precompiles 0x01..0x09 (0x0a point evaluation is registered by the KZG code
+    /// with <see cref="With"/>).</summary>
     public static PrecompileSet Cancun { get; } = new(CancunPrecompiles());
 
     /// <summary>Prague = Cancun plus the BLS12-381 precompiles 0x0b..0x11, which are registered with
@@ -43,6 +43,7 @@ public sealed class PrecompileSet
     /// <summary>Fresh instances of the precompiles of this library that are active from Cancun on.</summary>
     public static IReadOnlyList<IPrecompile> CancunPrecompiles() =>
     [
+        new EcRecoverPrecompile(),
         new Sha256Precompile(),
         new Ripemd160Precompile(),
         new IdentityPrecompile(),
