@@ -33,9 +33,9 @@ public static class HexParser
         if (s.Length < 2 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X')) return "hex string without 0x prefix";
         ReadOnlySpan<char> digits = s[2..];
         if (digits.Length == 0) return "hex string \"0x\"";
-        if (digits.Length > 1 && digits[0] == '0') return "hex number with leading zero digits";
         foreach (char c in digits)
             if (Hex.Nibble(c) < 0) return "invalid hex string";
+        if (digits.Length > 1 && digits[0] == '0') return "hex number with leading zero digits";
         if (digits.Length > maxDigits) return maxDigits == 16 ? "hex number > 64 bits" : "hex number > 256 bits";
         return null;
     }
