@@ -1,3 +1,4 @@
+using Tachyon.Evm.Precompiles;
 using Tachyon.Precompiles;
 
 namespace Tachyon.Evm;
@@ -38,7 +39,7 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 3,
         MaxBlobsPerBlock = 6,
         BlobBaseFeeUpdateFraction = 3338477,
-        Precompiles = PrecompileSet.Cancun,
+        Precompiles = PrecompileSet.Cancun.With(new EcRecoverPrecompile()),
     };
 
     public static readonly ForkSpec Prague = new()
@@ -49,7 +50,7 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 6,
         MaxBlobsPerBlock = 9,
         BlobBaseFeeUpdateFraction = 5007716,
-        Precompiles = PrecompileSet.Prague,
+        Precompiles = PrecompileSet.Prague.With(new EcRecoverPrecompile()),
     };
 
     public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague];

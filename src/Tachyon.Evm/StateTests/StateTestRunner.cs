@@ -140,7 +140,15 @@ public static class StateTestRunner
 
         ExecutableTransaction? tx;
         string? buildError;
-        (tx, buildError) = BuildTransaction(txJson, d, g, v, block.ChainId);
+        try
+        {
+            (tx, buildError) = BuildTransaction(txJson, d, g, v, block.ChainId);
+        }
+        catch (FormatException ex)
+        {
+            // A field that cannot be encoded in a transaction (e.g. a value above 2^256).
+            (tx, buildError) = (null, ex.Message);
+        }
 
         var processor = new TransactionProcessor(spec);
         if (trace != null) processor.Tracer = new Eip3155Tracer(trace);
