@@ -33,3 +33,40 @@ public sealed class ExecutableTransaction
     public bool IsCreate => To is null;
     public bool IsDynamicFee => Type >= 2;
 }
+
+/// <summary>Conversion from the Core transaction model (signature already checked, sender recovered).</summary>
+public static class ExecutableTransactionExtensions
+{
+    public static ExecutableTransaction ToExecutable(this Tachyon.Core.Transactions.Transaction tx, Address sender)
+    {
+        AuthorizationEntry[]? auths = null;
+        if (tx.Type == Tachyon.Core.Transactions.TransactionType.SetCode)
+        {
+            auths = new AuthorizationEntry[tx.AuthorizationList.Count];
+            for (int i = 0; i < auths.Length; i++)
+            {
+                Tachyon.Core.Transactions.AuthorizationTuple a = tx.AuthorizationList[i];
+                Address? authority = Tachyon.Core.Transactions.AuthorityRecovery.TryRecoverAuthority(a, out Address au, out _) ? au : null;
+                auths[i] = new AuthorizationEntry(a.ChainId, a.Address, a.Nonce, authority);
+            }
+        }
+        return new ExecutableTransaction
+        {
+            Type = (byte)tx.Type,
+            Sender = sender,
+            Nonce = tx.Nonce,
+            GasPrice = tx.GasPrice,
+            MaxFeePerGas = tx.MaxFeeCap,
+            MaxPriorityFeePerGas = tx.PriorityFeeCap,
+            GasLimit = tx.GasLimit > long.MaxValue ? long.MaxValue : (long)tx.GasLimit,
+            To = tx.To,
+            Value = tx.Value,
+            Data = tx.Data.ToArray(),
+            AccessList = tx.AccessList.Select(e => new AccessListEntry(e.Address,
+                e.StorageKeys.Select(k => UInt256.FromBigEndian(k.Bytes)).ToArray())).ToArray(),
+            AuthorizationList = auths,
+            BlobVersionedHashes = tx.BlobVersionedHashes.ToArray(),
+            MaxFeePerBlobGas = tx.MaxFeePerBlobGas,
+        };
+    }
+}

@@ -46,21 +46,14 @@ public sealed class TransactionProcessor
 
     public ForkSpec Spec => _spec;
 
-    /// <summary>(intrinsic gas, EIP-7623 calldata floor).</summary>
+    /// <summary>(intrinsic gas, EIP-7623 calldata floor) from Core's <see cref="Tachyon.Core.Transactions.IntrinsicGas"/>.</summary>
     public static (long Intrinsic, long Floor) IntrinsicGas(ExecutableTransaction tx, ForkSpec spec)
     {
-        long zero = 0, nonZero = 0;
-        foreach (byte b in tx.Data) { if (b == 0) zero++; else nonZero++; }
-        long tokens = zero + nonZero * 4;
-        long gas = GasCost.TxBase + tokens * 4;
-        if (tx.IsCreate)
-            gas += GasCost.Create + GasCost.InitCodeWord * ((tx.Data.Length + 31) / 32);
-        foreach (AccessListEntry e in tx.AccessList)
-            gas += 2400 + 1900L * e.StorageKeys.Length;
-        if (tx.AuthorizationList != null)
-            gas += spec.PerEmptyAccountCost * tx.AuthorizationList.Length;
-        long floor = spec.IsEip7623Enabled ? GasCost.TxBase + 10 * tokens : 0;
-        return (gas, floor);
+        int keys = 0;
+        foreach (AccessListEntry e in tx.AccessList) keys += e.StorageKeys.Length;
+        var cost = Tachyon.Core.Transactions.IntrinsicGas.Calculate(tx.Data, tx.IsCreate, tx.AccessList.Length, keys,
+            tx.AuthorizationList?.Length ?? 0, spec.IsEip7623Enabled);
+        return ((long)cost.Standard, (long)cost.Floor);
     }
 
     public TransactionResult Execute(IWorldState world, BlockEnvironment block, ExecutableTransaction tx, long blockGasUsed = 0)
