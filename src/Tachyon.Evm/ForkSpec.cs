@@ -39,7 +39,7 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 3,
         MaxBlobsPerBlock = 6,
         BlobBaseFeeUpdateFraction = 3338477,
-        Precompiles = PrecompileSet.Cancun.With(new EcRecoverPrecompile(), new PointEvaluationPrecompile()),
+        Precompiles = PrecompileSet.Cancun.With(new PointEvaluationPrecompile()),
     };
 
     public static readonly ForkSpec Prague = new()
@@ -50,7 +50,7 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 6,
         MaxBlobsPerBlock = 9,
         BlobBaseFeeUpdateFraction = 5007716,
-        Precompiles = PrecompileSet.Prague.With(new EcRecoverPrecompile(), new PointEvaluationPrecompile()),
+        Precompiles = PrecompileSet.Prague.With(new PointEvaluationPrecompile()),
     };
 
     public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague];
