@@ -26,6 +26,7 @@ public sealed class CodeInfo
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool IsValidJumpDest(ulong dest) =>
         dest < (ulong)Code.Length && (_jumpDests[dest >> 6] & (1UL << (int)(dest & 63))) != 0;
 

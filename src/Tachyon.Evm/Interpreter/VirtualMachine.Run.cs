@@ -22,15 +22,19 @@ public sealed partial class VirtualMachine
         EvmStatus status;
         IEvmTracer? tracer = Tracer;
         ExecutionState state = _state;
+        byte[] stackIn = OpcodeInfo.StackIn, stackOut = OpcodeInfo.StackOut;
+        long[] baseGas = OpcodeInfo.BaseGas;
+        CodeInfo codeInfo = f.Code;
 
         while (true)
         {
             if ((uint)pc >= (uint)code.Length) { status = EvmStatus.Success; f.Output = []; break; }
             byte op = code[pc];
             if (tracer != null) tracer.OnStep(f, pc, op, gas, sp, state.Refund);
-            if (sp < OpcodeInfo.StackIn[op]) { status = OpcodeInfo.Defined[op] ? EvmStatus.StackUnderflow : EvmStatus.InvalidOpcode; break; }
-            if (sp - OpcodeInfo.StackIn[op] + OpcodeInfo.StackOut[op] > 1024) { status = EvmStatus.StackOverflow; break; }
-            gas -= OpcodeInfo.BaseGas[op];
+            int nIn = stackIn[op];
+            if (sp < nIn) { status = OpcodeInfo.Defined[op] ? EvmStatus.StackUnderflow : EvmStatus.InvalidOpcode; break; }
+            if (sp - nIn + stackOut[op] > 1024) { status = EvmStatus.StackOverflow; break; }
+            gas -= baseGas[op];
             if (gas < 0) { status = EvmStatus.OutOfGas; break; }
 
             switch (op)
@@ -257,7 +261,7 @@ public sealed partial class VirtualMachine
                 case 0x56:
                 {
                     ref UInt256 d = ref stack[sp - 1];
-                    if (!d.IsUInt64 || !f.Code.IsValidJumpDest(d.U0)) { status = EvmStatus.InvalidJump; goto Exit; }
+                    if (!d.IsUInt64 || !codeInfo.IsValidJumpDest(d.U0)) { status = EvmStatus.InvalidJump; goto Exit; }
                     pc = (int)d.U0; sp--;
                     continue;
                 }
@@ -266,7 +270,7 @@ public sealed partial class VirtualMachine
                     if (!stack[sp - 2].IsZero)
                     {
                         ref UInt256 d = ref stack[sp - 1];
-                        if (!d.IsUInt64 || !f.Code.IsValidJumpDest(d.U0)) { status = EvmStatus.InvalidJump; goto Exit; }
+                        if (!d.IsUInt64 || !codeInfo.IsValidJumpDest(d.U0)) { status = EvmStatus.InvalidJump; goto Exit; }
                         pc = (int)d.U0; sp -= 2;
                         continue;
                     }
@@ -293,33 +297,96 @@ public sealed partial class VirtualMachine
                     sp -= 3; break;
                 }
                 case 0x5f: stack[sp++] = default; break;
-                case >= 0x60 and <= 0x7f:
+                case 0x60:
+                case 0x61:
+                case 0x62:
+                case 0x63:
+                case 0x64:
+                case 0x65:
+                case 0x66:
+                case 0x67:
+                case 0x68:
+                case 0x69:
+                case 0x6a:
+                case 0x6b:
+                case 0x6c:
+                case 0x6d:
+                case 0x6e:
+                case 0x6f:
+                case 0x70:
+                case 0x71:
+                case 0x72:
+                case 0x73:
+                case 0x74:
+                case 0x75:
+                case 0x76:
+                case 0x77:
+                case 0x78:
+                case 0x79:
+                case 0x7a:
+                case 0x7b:
+                case 0x7c:
+                case 0x7d:
+                case 0x7e:
+                case 0x7f:
                 {
                     int n = op - 0x5f;
                     int start = pc + 1;
-                    if (start + n <= code.Length)
-                        stack[sp] = UInt256.FromBigEndian(code.AsSpan(start, n));
-                    else
+                    if (n <= 8 && start + n <= code.Length)
                     {
-                        Span<byte> tmp = stackalloc byte[32];
-                        tmp.Clear();
-                        int avail = Math.Max(0, code.Length - start);
-                        code.AsSpan(start, avail).CopyTo(tmp.Slice(32 - n));
-                        stack[sp] = UInt256.FromBigEndian(tmp);
+                        ulong v = 0;
+                        for (int i = 0; i < n; i++) v = (v << 8) | code[start + i];
+                        stack[sp] = new UInt256(v);
                     }
+                    else
+                        stack[sp] = ReadPushData(code, start, n);
                     sp++;
                     pc += n;
                     break;
                 }
-                case >= 0x80 and <= 0x8f:
+                case 0x80:
+                case 0x81:
+                case 0x82:
+                case 0x83:
+                case 0x84:
+                case 0x85:
+                case 0x86:
+                case 0x87:
+                case 0x88:
+                case 0x89:
+                case 0x8a:
+                case 0x8b:
+                case 0x8c:
+                case 0x8d:
+                case 0x8e:
+                case 0x8f:
                     stack[sp] = stack[sp - (op - 0x7f)]; sp++; break;
-                case >= 0x90 and <= 0x9f:
+                case 0x90:
+                case 0x91:
+                case 0x92:
+                case 0x93:
+                case 0x94:
+                case 0x95:
+                case 0x96:
+                case 0x97:
+                case 0x98:
+                case 0x99:
+                case 0x9a:
+                case 0x9b:
+                case 0x9c:
+                case 0x9d:
+                case 0x9e:
+                case 0x9f:
                 {
                     int n = op - 0x8f;
                     (stack[sp - 1], stack[sp - 1 - n]) = (stack[sp - 1 - n], stack[sp - 1]);
                     break;
                 }
-                case >= 0xa0 and <= 0xa4:
+                case 0xa0:
+                case 0xa1:
+                case 0xa2:
+                case 0xa3:
+                case 0xa4:
                 {
                     if (f.IsStatic) { status = EvmStatus.StaticViolation; goto Exit; }
                     int topics = op - 0xa0;
@@ -406,6 +473,27 @@ public sealed partial class VirtualMachine
         f.Pc = pc;
         f.Sp = sp;
         return status;
+    }
+
+    /// <summary>PUSHn immediate: n bytes after the opcode, zero-padded on the right past the end of the code.</summary>
+    private static UInt256 ReadPushData(byte[] code, int start, int n)
+    {
+        if (n == 32 && start + 32 <= code.Length) return UInt256.FromBigEndian(code.AsSpan(start, 32));
+        ulong u0 = 0, u1 = 0, u2 = 0, u3 = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int idx = start + i;
+            ulong b = idx < code.Length ? code[idx] : 0UL;
+            int bit = (n - 1 - i) * 8; // position of this byte from the least significant end
+            switch (bit >> 6)
+            {
+                case 0: u0 |= b << (bit & 63); break;
+                case 1: u1 |= b << (bit & 63); break;
+                case 2: u2 |= b << (bit & 63); break;
+                default: u3 |= b << (bit & 63); break;
+            }
+        }
+        return new UInt256(u0, u1, u2, u3);
     }
 
     private EvmStatus SStore(Frame f, ref long gas, in UInt256 key, in UInt256 newValue)
