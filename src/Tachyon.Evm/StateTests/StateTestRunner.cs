@@ -68,8 +68,11 @@ public static class StateTestRunner
         }
         else
         {
-            // Larger files first improves load balance; output order is restored by index.
-            var order = Enumerable.Range(0, files.Length).OrderByDescending(i => new FileInfo(files[i]).Length).ToArray();
+            // Expensive files first (the largest transaction gas limit is the best cheap predictor of a
+            // long-running case, e.g. 4 billion Blake2f rounds), then larger files; output order is restored by index.
+            var weight = new double[files.Length];
+            Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism }, i => weight[i] = EstimateCost(files[i]));
+            var order = Enumerable.Range(0, files.Length).OrderByDescending(i => weight[i]).ToArray();
             Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism },
                 i => perFile[i] = RunFile(files[i], options));
@@ -77,6 +80,24 @@ public static class StateTestRunner
         var all = new List<StateTestCaseResult>();
         foreach (var r in perFile) all.AddRange(r);
         return all;
+    }
+
+    /// <summary>Scheduling weight: the largest transaction gas limit in the file, then its size.</summary>
+    private static double EstimateCost(string file)
+    {
+        double maxGas = 0;
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { MaxDepth = 256 });
+            foreach (JsonProperty test in doc.RootElement.EnumerateObject())
+                if (test.Value.TryGetProperty("transaction", out JsonElement t) && t.TryGetProperty("gasLimit", out JsonElement gl))
+                    foreach (JsonElement g in gl.EnumerateArray())
+                        if (g.GetString() is { } str)
+                            try { maxGas = Math.Max(maxGas, (double)(System.Numerics.BigInteger)ParseU256(str)); } catch (FormatException) { }
+        }
+        catch (JsonException) { }
+        // Above ~1e8 gas a case can run for seconds; below that the file size dominates.
+        return (maxGas > 1e8 ? maxGas : 0) + new FileInfo(file).Length;
     }
 
     public static List<StateTestCaseResult> RunFile(string file, StateTestOptions options)
