@@ -146,6 +146,19 @@ public class OpcodeTests
     }
 
     [Fact]
+    public void LogsAppearInReceiptWithBloom()
+    {
+        // LOG1(offset 0, size 0, topic 0x2a)
+        var (_, r) = Run("602a5f5fa1");
+        Assert.True(r.Success);
+        Assert.Single(r.Logs);
+        var receipt = r.ToReceipt(1000);
+        Assert.Equal(1000UL + (ulong)r.GasUsed, receipt.CumulativeGasUsed);
+        Assert.True(receipt.Success);
+        Assert.NotEqual(Tachyon.Core.Blocks.Bloom.Empty, receipt.Bloom);
+    }
+
+    [Fact]
     public void InvalidTransactionLeavesNoTrace()
     {
         var world = new InMemoryWorldState();

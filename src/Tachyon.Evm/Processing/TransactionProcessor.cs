@@ -20,7 +20,16 @@ public sealed class TransactionResult
     public Address? ContractAddress { get; init; }
     public StateWriteSet? WriteSet { get; init; }
 
+    public byte TxType { get; init; }
+
     public static TransactionResult Invalid(string reason) => new() { InvalidReason = reason };
+
+    /// <summary>The receipt (status, cumulative gas, logs, bloom) given the gas used by earlier transactions of the block.</summary>
+    public Receipt ToReceipt(ulong previousCumulativeGasUsed)
+    {
+        if (!IsValid) throw new InvalidOperationException("an invalid transaction has no receipt: " + InvalidReason);
+        return Receipt.Create(TxType, Success, previousCumulativeGasUsed + (ulong)GasUsed, Logs);
+    }
 }
 
 /// <summary>
@@ -210,6 +219,7 @@ public sealed class TransactionProcessor
 
         return new TransactionResult
         {
+            TxType = tx.Type,
             Success = call.Success,
             Status = call.Status,
             GasUsed = gasUsed,
