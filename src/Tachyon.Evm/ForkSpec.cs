@@ -1,4 +1,3 @@
-using Tachyon.Evm.Precompiles;
 using Tachyon.Precompiles;
 
 namespace Tachyon.Evm;
@@ -39,7 +38,7 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 3,
         MaxBlobsPerBlock = 6,
         BlobBaseFeeUpdateFraction = 3338477,
-        Precompiles = PrecompileSet.Cancun.With(new PointEvaluationPrecompile()),
+        Precompiles = Complete(PrecompileSet.Cancun, lastAddress: 0x0a),
     };
 
     public static readonly ForkSpec Prague = new()
@@ -50,8 +49,32 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 6,
         MaxBlobsPerBlock = 9,
         BlobBaseFeeUpdateFraction = 5007716,
-        Precompiles = PrecompileSet.Prague.With(new PointEvaluationPrecompile()),
+        Precompiles = Complete(PrecompileSet.Prague, lastAddress: 0x11),
     };
+
+    /// <summary>
+    /// The fork's precompiles are 0x01..<paramref name="lastAddress"/> (Cancun: up to 0x0a point
+    /// evaluation; Prague adds the EIP-2537 BLS12-381 precompiles 0x0b..0x11). Tachyon.Precompiles
+    /// builds the base sets; precompiles it provides outside them (KZG, BLS12-381: registered "by the
+    /// code that provides them") are found in that assembly and added when the set lacks their address.
+    /// </summary>
+    private static PrecompileSet Complete(PrecompileSet baseSet, int lastAddress)
+    {
+        var extra = new List<IPrecompile>();
+        var seen = new HashSet<Tachyon.Core.Types.Address>(baseSet.Addresses);
+        foreach (Type t in typeof(IPrecompile).Assembly.GetExportedTypes())
+        {
+            if (t.IsAbstract || t.IsInterface || t.ContainsGenericParameters || !typeof(IPrecompile).IsAssignableFrom(t)) continue;
+            // A shared instance (static Instance property) or a public parameterless constructor.
+            IPrecompile? p = t.GetProperty("Instance", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as IPrecompile
+                ?? (t.GetConstructor(Type.EmptyTypes) is null ? null : (IPrecompile?)Activator.CreateInstance(t));
+            if (p is null) continue;
+            ReadOnlySpan<byte> a = p.Address.Bytes;
+            if (a[..19].ContainsAnyExcept((byte)0) || a[19] == 0 || a[19] > lastAddress) continue;
+            if (seen.Add(p.Address)) extra.Add(p);
+        }
+        return extra.Count == 0 ? baseSet : baseSet.With(extra);
+    }
 
     public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague];
 
