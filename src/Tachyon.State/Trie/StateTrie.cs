@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using Tachyon.Core.Crypto;
+using Tachyon.Core.Numerics;
+using Tachyon.Core.Types;
+
+namespace Tachyon.State.Trie;
+
+/// <summary>
+/// The live account trie plus the storage tries of accounts touched so far. Applies one block's
+/// write-set at a time: storage tries in parallel (one task per changed account), then the
+/// account trie (its 16 root subtries in parallel). Account trie nodes are stored under their
+/// hash; storage trie nodes under address || hash, so equal subtries of different accounts never
+/// share a record (which keeps pruning free of reference counts).
+/// </summary>
+internal sealed class StateTrie
+{
+    private readonly INodeReader _reader;
+    private readonly MerkleTrie _accounts;
+    private readonly ConcurrentDictionary<Address, MerkleTrie> _storage = new();
+    public bool Parallel { get; init; } = true;
+
+    public StateTrie(INodeReader reader, in Hash256 stateRoot)
+    {
+        _reader = reader;
+        _accounts = new MerkleTrie(reader, [], stateRoot);
+    }
+
+    public Hash256 RootHash => _accounts.RootHash;
+
+    public static Hash256 AccountKey(in Address a) => Keccak256.Compute(a.Bytes);
+
+    public static Hash256 SlotKey(in UInt256 slot)
+    {
+        Span<byte> b = stackalloc byte[32];
+        slot.WriteBigEndian(b);
+        return Keccak256.Compute(b);
+    }
+
+    /// <summary>The account as the trie has it now (null when absent).</summary>
+    public AccountState? GetAccount(in Address address)
+    {
+        byte[]? leaf = _accounts.Get(AccountKey(address));
+        return leaf == null ? null : AccountRlp.Decode(leaf);
+    }
+
+    private MerkleTrie StorageTrie(in Address address, in Hash256 root)
+    {
+        if (_storage.TryGetValue(address, out var t)) return t;
+        t = new MerkleTrie(_reader, address.ToArray(), root);
+        _storage[address] = t;
+        return t;
+    }
+
+    /// <summary>
+    /// Applies a block. Returns the new state root, the final account records (storage roots
+    /// filled in) and the node records written and killed.
+    /// </summary>
+    public Hash256 Apply(
+        IReadOnlyDictionary<Address, AccountState?> accounts,
+        IReadOnlyDictionary<StorageKey, UInt256> storage,
+        IReadOnlySet<Address> wiped,
+        out Dictionary<Address, AccountState?> resolved,
+        out TrieChanges changes)
+    {
+        changes = new TrieChanges();
+        // Group slot writes per account.
+        var slots = new Dictionary<Address, List<TrieUpdate>>();
+        foreach (var (k, v) in storage)
+        {
+            if (!slots.TryGetValue(k.Address, out var list)) slots[k.Address] = list = new List<TrieUpdate>();
+            list.Add(new TrieUpdate(SlotKey(k.Slot), v.IsZero ? null : AccountRlp.EncodeStorage(v)));
+        }
+        var storageWork = new HashSet<Address>(slots.Keys);
+        storageWork.UnionWith(wiped);
+
+        // Current records of every touched account (serial: the account trie is not thread-safe).
+        var current = new Dictionary<Address, AccountState?>();
+        foreach (var a in storageWork) current[a] = GetAccount(a);
+        foreach (var a in accounts.Keys) if (!current.ContainsKey(a)) current[a] = GetAccount(a);
+
+        var work = storageWork.Select(a => (a, StorageTrie(a, current[a]?.StorageRoot ?? Hash256.EmptyTrieRoot))).ToArray();
+        var roots = new Hash256[work.Length];
+        var sinks = new TrieChanges[work.Length];
+        void Storage(int i)
+        {
+            var (addr, trie) = work[i];
+            var sink = sinks[i] = new TrieChanges();
+            if (wiped.Contains(addr)) sink.AddFrom(trie.Wipe());
+            if (slots.TryGetValue(addr, out var ups)) sink.AddFrom(trie.Apply(ups, parallel: false));
+            roots[i] = trie.Commit(sink, parallel: false);
+        }
+        if (Parallel && work.Length > 1) System.Threading.Tasks.Parallel.For(0, work.Length, Storage);
+        else for (int i = 0; i < work.Length; i++) Storage(i);
+        var newStorageRoots = new Dictionary<Address, Hash256>(work.Length);
+        for (int i = 0; i < work.Length; i++)
+        {
+            changes.AddFrom(sinks[i]);
+            newStorageRoots[work[i].a] = roots[i];
+        }
+
+        resolved = new Dictionary<Address, AccountState?>(current.Count);
+        var updates = new List<TrieUpdate>(current.Count);
+        foreach (var (addr, before) in current)
+        {
+            AccountState? after;
+            if (accounts.TryGetValue(addr, out var given))
+            {
+                after = given is { } g
+                    ? g.WithStorageRoot(newStorageRoots.TryGetValue(addr, out var r) ? r : before?.StorageRoot ?? Hash256.EmptyTrieRoot)
+                    : null;
+            }
+            else
+            {
+                // Storage-only change: the account keeps its fields, gets the new storage root.
+                var b = before ?? AccountState.Create(0, UInt256.Zero);
+                after = b.WithStorageRoot(newStorageRoots[addr]);
+            }
+            if (after == null) _storage.TryRemove(addr, out _);
+            resolved[addr] = after;
+            updates.Add(new TrieUpdate(AccountKey(addr), after is { } acc ? AccountRlp.Encode(acc) : null));
+        }
+        changes.AddFrom(_accounts.Apply(updates, Parallel));
+        return _accounts.Commit(changes, Parallel);
+    }
+
+    /// <summary>Forgets cached storage tries (memory bound); they reload lazily from the store.</summary>
+    public void DropStorageCache() => _storage.Clear();
+}
