@@ -10,26 +10,37 @@ namespace Tachyon.State;
 /// </summary>
 public sealed class BlockStateDiff
 {
-    internal readonly Dictionary<Address, AccountState?> Accounts = new();
-    internal readonly Dictionary<StorageKey, UInt256> Storage = new();
-    internal readonly Dictionary<Hash256, byte[]> Code = new();
-    internal readonly HashSet<Address> WipedStorage = new();
+    private readonly Dictionary<Address, AccountState?> _accounts = new();
+    private readonly Dictionary<StorageKey, UInt256> _storage = new();
+    private readonly Dictionary<Hash256, byte[]> _code = new();
+    private readonly HashSet<Address> _wiped = new();
 
-    public int AccountCount => Accounts.Count;
-    public int StorageCount => Storage.Count;
+    /// <summary>Changed accounts; null means deleted.</summary>
+    public IReadOnlyDictionary<Address, AccountState?> Accounts => _accounts;
 
-    public void SetAccount(in Address address, in AccountState account) => Accounts[address] = account;
+    /// <summary>Changed slots; zero means deleted.</summary>
+    public IReadOnlyDictionary<StorageKey, UInt256> Storage => _storage;
+
+    public IReadOnlyDictionary<Hash256, byte[]> Code => _code;
+
+    /// <summary>Accounts whose storage from before this block is dropped.</summary>
+    public IReadOnlySet<Address> WipedStorage => _wiped;
+
+    public int AccountCount => _accounts.Count;
+    public int StorageCount => _storage.Count;
+
+    public void SetAccount(in Address address, in AccountState account) => _accounts[address] = account;
 
     /// <summary>Deletes the account; its storage is wiped too.</summary>
     public void DeleteAccount(in Address address)
     {
-        Accounts[address] = null;
+        _accounts[address] = null;
         WipeStorage(address);
     }
 
     /// <summary>Sets a slot; zero deletes it.</summary>
     public void SetStorage(in Address address, in UInt256 slot, in UInt256 value) =>
-        Storage[new StorageKey(address, slot)] = value;
+        _storage[new StorageKey(address, slot)] = value;
 
     /// <summary>
     /// Drops all storage the account had before this block (self-destruct, creation over an old
@@ -37,13 +48,13 @@ public sealed class BlockStateDiff
     /// </summary>
     public void WipeStorage(in Address address)
     {
-        if (!WipedStorage.Add(address)) return;
+        if (!_wiped.Add(address)) return;
         // Slots written before the wipe in the same block are gone too.
         List<StorageKey>? drop = null;
-        foreach (var k in Storage.Keys)
+        foreach (var k in _storage.Keys)
             if (k.Address == address) (drop ??= new()).Add(k);
-        if (drop != null) foreach (var k in drop) Storage.Remove(k);
+        if (drop != null) foreach (var k in drop) _storage.Remove(k);
     }
 
-    public void AddCode(in Hash256 codeHash, byte[] code) => Code[codeHash] = code;
+    public void AddCode(in Hash256 codeHash, byte[] code) => _code[codeHash] = code;
 }
