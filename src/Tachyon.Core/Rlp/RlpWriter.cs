@@ -26,7 +26,7 @@ public ref struct RlpWriter
 
     public void WriteListHeader(int contentLength) => WriteHeader(0xC0, contentLength);
 
-    public void WriteBytes(ReadOnlySpan<byte> bytes)
+    public void WriteBytes(scoped ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 1 && bytes[0] < 0x80)
         {
@@ -84,7 +84,7 @@ public ref struct RlpWriter
     }
 
     /// <summary>Copies bytes that are already RLP (an encoded item or several).</summary>
-    public void WriteRaw(ReadOnlySpan<byte> encoded)
+    public void WriteRaw(scoped ReadOnlySpan<byte> encoded)
     {
         encoded.CopyTo(_buffer[_position..]);
         _position += encoded.Length;
