@@ -11,4 +11,8 @@ public readonly record struct AccountState(ulong Nonce, UInt256 Balance, Hash256
         new(nonce, balance, Hash256.EmptyKeccak, Hash256.EmptyTrieRoot);
 
     public AccountState WithStorageRoot(in Hash256 root) => this with { StorageRoot = root };
+
+    public TrieAccount ToTrieAccount() => new(Nonce, Balance, StorageRoot, CodeHash);
+
+    public static AccountState From(in TrieAccount a) => new(a.Nonce, a.Balance, a.CodeHash, a.StorageRoot);
 }
