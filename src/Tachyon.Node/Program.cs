@@ -29,6 +29,7 @@ public static class Program
             Console.WriteLine("the node (JSON-RPC on 127.0.0.1:8545) is not implemented yet in this build");
             return 0;
         }
+        if (args.Length >= 2 && args[0] == "bench" && args[1] == "storage") return BenchStorageCommand.Run(args[2..]);
         Console.Error.WriteLine($"tachyon: unknown command '{args[0]}'");
         PrintUsage(version);
         return 2;
@@ -38,5 +39,6 @@ public static class Program
     {
         Console.WriteLine($"tachyon {version}");
         Console.WriteLine("usage: tachyon [--dev] | --version | --help");
+        Console.WriteLine("       tachyon bench storage [--accounts N] [--blocks N] [--updates-per-block N] [--datadir PATH] [--json FILE] [--durability sync|async]");
     }
 }

@@ -183,7 +183,7 @@ public sealed class LayeredState : IDisposable
                 var sw = Stopwatch.StartNew();
                 Hash256 root = _trie.Apply(layer.Accounts, layer.Storage, layer.WipedStorage, out var resolved, out var changes);
                 Stats.AddRoot(sw.Elapsed);
-                layer.SetRoot(root, resolved, changes);
+                layer.SetRoot(root, resolved, changes, sw.Elapsed);
             }
             catch (Exception e)
             {

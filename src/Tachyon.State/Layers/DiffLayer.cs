@@ -47,8 +47,12 @@ public sealed class DiffLayer
         WipedStorage = new HashSet<Address>(diff.WipedStorage);
     }
 
-    internal void SetRoot(Hash256 root, Dictionary<Address, AccountState?> resolved, TrieChanges changes)
+    /// <summary>Time the root stage spent on this block (valid once RootTask completed).</summary>
+    public TimeSpan RootElapsed { get; private set; }
+
+    internal void SetRoot(Hash256 root, Dictionary<Address, AccountState?> resolved, TrieChanges changes, TimeSpan elapsed)
     {
+        RootElapsed = elapsed;
         ResolvedAccounts = resolved;
         TrieChanges = changes;
         _root.SetResult(root);

@@ -134,9 +134,9 @@ internal sealed class MerkleTrie
     }
 
     private static TrieNode? ApplyOne(TrieNode? node, in TrieUpdate u, int depth, Ctx ctx) =>
-        u.Value == null ? Delete(node, u.Key, depth, ctx) : Insert(node, u.Key, depth, u.Value, ctx);
+        u.Value == null ? Delete(node, u.Key, depth, ctx) : Insert(node, u.Key, depth, u.Value, u.KeepStorageRoot, ctx);
 
-    private static TrieNode Insert(TrieNode? node, in Hash256 key, int depth, byte[] value, Ctx ctx)
+    private static TrieNode Insert(TrieNode? node, in Hash256 key, int depth, byte[] value, bool keepStorageRoot, Ctx ctx)
     {
         if (node == null) return new LeafNode(Nibbles.FromKey(key, depth), value) { Dirty = true };
         node = ctx.Resolve(node);
@@ -147,6 +147,7 @@ internal sealed class MerkleTrie
                 int m = Nibbles.Match(l.Path, key, depth);
                 if (m == l.Path.Length)
                 {
+                    if (keepStorageRoot) CopyStorageRoot(l.Value, value);
                     if (l.Value.AsSpan().SequenceEqual(value)) return l;
                     ctx.Touch(l);
                     l.Value = value;
@@ -166,7 +167,7 @@ internal sealed class MerkleTrie
                 int m = Nibbles.Match(e.Path, key, depth);
                 if (m == e.Path.Length)
                 {
-                    TrieNode c = Insert(e.Child, key, depth + m, value, ctx);
+                    TrieNode c = Insert(e.Child, key, depth + m, value, keepStorageRoot, ctx);
                     e.Child = c;
                     if (c.Dirty) ctx.Touch(e);
                     return e;
@@ -182,7 +183,7 @@ internal sealed class MerkleTrie
             case BranchNode br:
             {
                 int i = Nibbles.At(key, depth);
-                TrieNode c = Insert(br.Children[i], key, depth + 1, value, ctx);
+                TrieNode c = Insert(br.Children[i], key, depth + 1, value, keepStorageRoot, ctx);
                 br.Children[i] = c;
                 if (c.Dirty) ctx.Touch(br);
                 return br;
@@ -191,6 +192,12 @@ internal sealed class MerkleTrie
                 throw new InvalidOperationException("unexpected node");
         }
     }
+
+    /// <summary>Account RLP ends with 0xa0 storageRoot 0xa0 codeHash: the root sits 65..33 bytes from the end.</summary>
+    private static void CopyStorageRoot(byte[] from, byte[] to) =>
+        from.AsSpan(from.Length - 65, 32).CopyTo(to.AsSpan(to.Length - 65, 32));
+
+    public static Hash256 StorageRootOf(byte[] accountRlp) => new(accountRlp.AsSpan(accountRlp.Length - 65, 32));
 
     private static TrieNode? Delete(TrieNode? node, in Hash256 key, int depth, Ctx ctx)
     {

@@ -73,10 +73,10 @@ internal sealed class StateTrie
         var storageWork = new HashSet<Address>(slots.Keys);
         storageWork.UnionWith(wiped);
 
-        // Current records of every touched account (serial: the account trie is not thread-safe).
-        var current = new Dictionary<Address, AccountState?>();
+        // Old records are looked up only for accounts whose storage trie is needed; other
+        // updated accounts take their old storage root from the leaf they replace.
+        var current = new Dictionary<Address, AccountState?>(storageWork.Count);
         foreach (var a in storageWork) current[a] = GetAccount(a);
-        foreach (var a in accounts.Keys) if (!current.ContainsKey(a)) current[a] = GetAccount(a);
 
         var work = storageWork.Select(a => (a, StorageTrie(a, current[a]?.StorageRoot ?? Hash256.EmptyTrieRoot))).ToArray();
         var roots = new Hash256[work.Length];
@@ -98,28 +98,42 @@ internal sealed class StateTrie
             newStorageRoots[work[i].a] = roots[i];
         }
 
-        resolved = new Dictionary<Address, AccountState?>(current.Count);
-        var updates = new List<TrieUpdate>(current.Count);
-        foreach (var (addr, before) in current)
+        var touched = new List<Address>(accounts.Count + storageWork.Count);
+        touched.AddRange(accounts.Keys);
+        foreach (var a in storageWork) if (!accounts.ContainsKey(a)) touched.Add(a);
+        var after = new AccountState?[touched.Count];
+        var updateArray = new TrieUpdate[touched.Count];
+        void Encode(int i)
         {
-            AccountState? after;
+            var addr = touched[i];
+            bool keep = false;
+            AccountState? acc;
             if (accounts.TryGetValue(addr, out var given))
             {
-                after = given is { } g
-                    ? g.WithStorageRoot(newStorageRoots.TryGetValue(addr, out var r) ? r : before?.StorageRoot ?? Hash256.EmptyTrieRoot)
-                    : null;
+                if (given is { } g)
+                {
+                    // Accounts without storage changes keep their old root (copied from the old leaf).
+                    keep = !newStorageRoots.TryGetValue(addr, out var r);
+                    acc = g.WithStorageRoot(keep ? Hash256.EmptyTrieRoot : r);
+                }
+                else acc = null;
             }
-            else
-            {
-                // Storage-only change: the account keeps its fields, gets the new storage root.
-                var b = before ?? AccountState.Create(0, UInt256.Zero);
-                after = b.WithStorageRoot(newStorageRoots[addr]);
-            }
-            if (after == null) _storage.TryRemove(addr, out _);
-            resolved[addr] = after;
-            updates.Add(new TrieUpdate(AccountKey(addr), after is { } acc ? AccountRlp.Encode(acc) : null));
+            else acc = (current[addr] ?? AccountState.Create(0, UInt256.Zero)).WithStorageRoot(newStorageRoots[addr]);
+            after[i] = acc;
+            updateArray[i] = new TrieUpdate(AccountKey(addr), acc is { } v ? AccountRlp.Encode(v) : null, keep);
         }
+        if (Parallel && touched.Count >= 256) System.Threading.Tasks.Parallel.For(0, touched.Count, Encode);
+        else for (int i = 0; i < touched.Count; i++) Encode(i);
+        var updates = updateArray;
         changes.AddFrom(_accounts.Apply(updates, Parallel));
+        resolved = new Dictionary<Address, AccountState?>(touched.Count);
+        for (int i = 0; i < touched.Count; i++)
+        {
+            var acc = after[i];
+            if (acc == null) _storage.TryRemove(touched[i], out _);
+            else if (updates[i].KeepStorageRoot) acc = acc.Value.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].Value!));
+            resolved[touched[i]] = acc;
+        }
         return _accounts.Commit(changes, Parallel);
     }
 

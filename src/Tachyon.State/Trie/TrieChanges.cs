@@ -23,5 +23,9 @@ internal interface INodeReader
     byte[]? Load(ReadOnlySpan<byte> key);
 }
 
-/// <summary>One pending change: value null deletes the key.</summary>
-internal readonly record struct TrieUpdate(Tachyon.Core.Types.Hash256 Key, byte[]? Value);
+/// <summary>
+/// One pending change: value null deletes the key. With <paramref name="KeepStorageRoot"/> the value
+/// is an account whose storage root is copied in place from the leaf it replaces (if any), which
+/// saves a separate lookup of the old account.
+/// </summary>
+internal readonly record struct TrieUpdate(Tachyon.Core.Types.Hash256 Key, byte[]? Value, bool KeepStorageRoot = false);
