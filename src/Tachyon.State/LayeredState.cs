@@ -181,9 +181,10 @@ public sealed class LayeredState : IDisposable
             try
             {
                 var sw = Stopwatch.StartNew();
-                Hash256 root = _trie.Apply(layer.Accounts, layer.Storage, layer.WipedStorage, out var resolved, out var changes);
+                Hash256 root = _trie.Apply(layer.Accounts, layer.Storage, layer.WipedStorage,
+                    out var resolved, out var changes, out var originAccounts, out var originStorage);
                 Stats.AddRoot(sw.Elapsed);
-                layer.SetRoot(root, resolved, changes, sw.Elapsed);
+                layer.SetRoot(root, resolved, changes, sw.Elapsed, originAccounts, originStorage);
             }
             catch (Exception e)
             {
@@ -197,17 +198,24 @@ public sealed class LayeredState : IDisposable
     {
         foreach (var layer in _writeQueue.GetConsumingEnumerable())
         {
+            if (_fault != null)
+            {
+                // Never write past a failed block: the database must stay a prefix of the chain.
+                _unpersisted.Release();
+                continue;
+            }
             try
             {
                 Hash256 root = layer.RootTask.GetAwaiter().GetResult();
                 var sw = Stopwatch.StartNew();
-                BatchBuilder.ReadOrigins(Db, layer);
                 using (var batch = new WriteBatch())
                 {
                     BatchBuilder.Build(Db, layer, root, batch);
                     _pruner.Record(layer.Number, layer.TrieChanges!);
                     Stats.AddPruned(_pruner.Prune(layer.Number, batch, Db.TrieCf));
+                    var built = sw.Elapsed;
                     Db.Write(batch, _options.Durability == DurabilityMode.Sync);
+                    Stats.AddWriterPhases(built, sw.Elapsed - built);
                 }
                 layer.DropTrieChanges();
                 Interlocked.Exchange(ref _persistedNumber, (long)layer.Number);

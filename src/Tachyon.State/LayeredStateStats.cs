@@ -3,6 +3,7 @@ namespace Tachyon.State;
 /// <summary>Pipeline counters (thread-safe; read them for logging or benchmarks).</summary>
 public sealed class LayeredStateStats
 {
+    private long _buildTicks, _dbWriteTicks;
     private long _backPressureWaits, _backPressureTicks, _roots, _rootTicks, _writes, _writeTicks, _pruned;
 
     public long BackPressureWaits => Interlocked.Read(ref _backPressureWaits);
@@ -12,6 +13,16 @@ public sealed class LayeredStateStats
     public long BlocksWritten => Interlocked.Read(ref _writes);
     public TimeSpan WriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _writeTicks));
     public long NodesPruned => Interlocked.Read(ref _pruned);
+
+    /// <summary>Writer time split: building batches, RocksDB Write.</summary>
+    public TimeSpan BatchBuildTime => TimeSpan.FromTicks(Interlocked.Read(ref _buildTicks));
+    public TimeSpan DbWriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _dbWriteTicks));
+
+    internal void AddWriterPhases(TimeSpan build, TimeSpan write)
+    {
+        Interlocked.Add(ref _buildTicks, build.Ticks);
+        Interlocked.Add(ref _dbWriteTicks, write.Ticks);
+    }
 
     internal void AddBackPressure(TimeSpan t)
     {

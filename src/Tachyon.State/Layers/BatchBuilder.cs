@@ -57,32 +57,4 @@ internal static class BatchBuilder
         }
         batch.Put(ChainHead.Key, new ChainHead(block.Number, block.Hash, root).Encode(), db.MetadataCf);
     }
-
-    /// <summary>Reads the base values the layer is about to overwrite (the base is at the parent block).</summary>
-    public static void ReadOrigins(StateDb db, DiffLayer layer)
-    {
-        var accounts = new Dictionary<Address, AccountState?>(layer.ResolvedAccounts!.Count);
-        foreach (var addr in layer.ResolvedAccounts.Keys)
-            accounts[addr] = db.TryGet(db.AccountsCf, addr.Bytes, FlatEncoding.DecodeAccount, out var a) ? a : null;
-        var storage = new Dictionary<StorageKey, Tachyon.Core.Numerics.UInt256>(layer.Storage.Count);
-        Span<byte> key = stackalloc byte[FlatEncoding.StorageKeySize];
-        foreach (var k in layer.Storage.Keys)
-        {
-            FlatEncoding.StorageKey(k.Address, k.Slot, key);
-            storage[k] = db.TryGet(db.StorageCf, key, Tachyon.Core.Numerics.UInt256.FromBigEndian, out var v) ? v : default;
-        }
-        foreach (var a in layer.WipedStorage)
-        {
-            using var it = db.NewIterator(db.StorageCf);
-            for (it.Seek(a.ToArray()); it.Valid(); it.Next())
-            {
-                var k = it.GetKeySpan();
-                if (!k[..Address.Size].SequenceEqual(a.Bytes)) break;
-                var sk = new StorageKey(a, Tachyon.Core.Numerics.UInt256.FromBigEndian(k[Address.Size..]));
-                storage.TryAdd(sk, Tachyon.Core.Numerics.UInt256.FromBigEndian(it.GetValueSpan()));
-            }
-        }
-        layer.OriginAccounts = accounts;
-        layer.OriginStorage = storage;
-    }
 }

@@ -6,10 +6,9 @@ namespace Tachyon.State.Layers;
 
 /// <summary>
 /// One block's changes kept in memory on top of the RocksDB base. Immutable once created, except
-/// for results that later pipeline stages publish exactly once: the state root (with the final
-/// account records carrying their new storage roots), then the "origins" (values before this
-/// block, read from the base by the writer) that let views of older blocks read a base that has
-/// moved past them.
+/// for results the root stage publishes exactly once: the state root, the final account records
+/// (carrying their new storage roots), and the "origins" (values before this block, captured from
+/// the trie leaves it replaced) that let views of older blocks read a base that has moved past them.
 /// </summary>
 public sealed class DiffLayer
 {
@@ -23,9 +22,9 @@ public sealed class DiffLayer
     internal Dictionary<Address, AccountState?>? ResolvedAccounts;
     internal TrieChanges? TrieChanges;
 
-    // Published by the writer before the persisted block number moves past this layer.
-    internal Dictionary<Address, AccountState?>? OriginAccounts;
-    internal Dictionary<StorageKey, UInt256>? OriginStorage;
+    // Pre-block leaf values captured by the root stage (keys are the hashed trie keys).
+    private Dictionary<Hash256, byte[]?>? _originAccounts;
+    private Dictionary<Address, Dictionary<Hash256, byte[]?>>? _originStorage;
 
     /// <summary>Cleared when the layer below leaves the history window, so it can be collected.</summary>
     internal volatile DiffLayer? Parent;
@@ -50,9 +49,12 @@ public sealed class DiffLayer
     /// <summary>Time the root stage spent on this block (valid once RootTask completed).</summary>
     public TimeSpan RootElapsed { get; private set; }
 
-    internal void SetRoot(Hash256 root, Dictionary<Address, AccountState?> resolved, TrieChanges changes, TimeSpan elapsed)
+    internal void SetRoot(Hash256 root, Dictionary<Address, AccountState?> resolved, TrieChanges changes, TimeSpan elapsed,
+        Dictionary<Hash256, byte[]?> originAccounts, Dictionary<Address, Dictionary<Hash256, byte[]?>> originStorage)
     {
         RootElapsed = elapsed;
+        _originAccounts = originAccounts;
+        _originStorage = originStorage;
         ResolvedAccounts = resolved;
         TrieChanges = changes;
         _root.SetResult(root);
@@ -77,17 +79,25 @@ public sealed class DiffLayer
         return false;
     }
 
+    // Origins are only consulted for layers the writer has persisted, so the root (and with it
+    // the origins) is always published by then.
     internal bool TryGetOriginAccount(in Address address, out AccountState? account)
     {
         account = null;
-        return OriginAccounts != null && OriginAccounts.TryGetValue(address, out account);
+        if (_originAccounts == null || !_originAccounts.TryGetValue(StateTrie.AccountKey(address), out var leaf)) return false;
+        account = leaf == null ? null : AccountRlp.Decode(leaf);
+        return true;
     }
 
     internal bool TryGetOriginStorage(in StorageKey key, out UInt256 value)
     {
         value = default;
-        if (OriginStorage == null) return false;
-        if (OriginStorage.TryGetValue(key, out value)) return true;
+        if (_originStorage == null || !_originStorage.TryGetValue(key.Address, out var slots)) return false;
+        if (slots.TryGetValue(StateTrie.SlotKey(key.Slot), out var leaf))
+        {
+            if (leaf != null) value = new Tachyon.Core.Rlp.RlpReader(leaf).ReadUInt256();
+            return true;
+        }
         // A wiped account's slots all changed here; ones absent from the origins were zero.
         return WipedStorage.Contains(key.Address);
     }

@@ -46,6 +46,8 @@ internal sealed class MerkleTrie
         }
 
         public TrieNode Resolve(TrieNode n) => n is HashNode h ? trie.Load(h.Hash) : n;
+
+        public void Old(in Hash256 key, byte[]? value) => Changes.OldValues.TryAdd(key, value);
     }
 
     private byte[] Key(in Hash256 hash)
@@ -117,7 +119,7 @@ internal sealed class MerkleTrie
             bool changed = false;
             for (int i = 0; i < 16; i++)
             {
-                ctx.Changes.AddFrom(ctxs[i].Changes);
+                ctx.Changes.AddSameTrie(ctxs[i].Changes);
                 if (buckets[i].Count > 0 && (rb.Children[i] == null || rb.Children[i]!.Dirty)) changed = true;
             }
             if (changed)
@@ -130,6 +132,8 @@ internal sealed class MerkleTrie
         {
             foreach (var u in updates) _root = ApplyOne(_root, u, 0, ctx);
         }
+        // Keys no leaf matched were absent before.
+        foreach (var u in updates) ctx.Old(u.Key, null);
         return ctx.Changes;
     }
 
@@ -147,6 +151,7 @@ internal sealed class MerkleTrie
                 int m = Nibbles.Match(l.Path, key, depth);
                 if (m == l.Path.Length)
                 {
+                    ctx.Old(key, l.Value);
                     if (keepStorageRoot) CopyStorageRoot(l.Value, value);
                     if (l.Value.AsSpan().SequenceEqual(value)) return l;
                     ctx.Touch(l);
@@ -207,6 +212,7 @@ internal sealed class MerkleTrie
         {
             case LeafNode l:
                 if (Nibbles.Match(l.Path, key, depth) != l.Path.Length) return l;
+                ctx.Old(key, l.Value);
                 ctx.Touch(l);
                 return null;
             case ExtensionNode e:
@@ -325,7 +331,7 @@ internal sealed class MerkleTrie
     public TrieChanges Wipe()
     {
         var ctx = new Ctx(this);
-        if (_root != null) Collect(_root, ctx);
+        if (_root != null) Collect(_root, [], ctx);
         if (_storedSmallRoot is { } s) ctx.Changes.DeadNodes.Add(Key(s));
         else if (_root == null && RootHash != Hash256.EmptyTrieRoot) ctx.Changes.DeadNodes.Add(Key(RootHash));
         _root = null;
@@ -334,17 +340,21 @@ internal sealed class MerkleTrie
         return ctx.Changes;
     }
 
-    private void Collect(TrieNode node, Ctx ctx)
+    private void Collect(TrieNode node, byte[] path, Ctx ctx)
     {
         node = ctx.Resolve(node);
         if (node.IsStored) ctx.Changes.DeadNodes.Add(Key(node.Hash));
         switch (node)
         {
             case BranchNode b:
-                foreach (var c in b.Children) if (c != null) Collect(c, ctx);
+                for (int i = 0; i < 16; i++)
+                    if (b.Children[i] is { } c) Collect(c, Nibbles.Concat(path, [(byte)i]), ctx);
                 break;
             case ExtensionNode e:
-                Collect(e.Child, ctx);
+                Collect(e.Child, Nibbles.Concat(path, e.Path), ctx);
+                break;
+            case LeafNode l:
+                ctx.Old(Nibbles.ToKey(Nibbles.Concat(path, l.Path)), l.Value);
                 break;
         }
     }

@@ -22,6 +22,16 @@ internal static class Nibbles
         return path;
     }
 
+    /// <summary>Packs a full 64-nibble path back into its key.</summary>
+    public static Hash256 ToKey(ReadOnlySpan<byte> path)
+    {
+        if (path.Length != KeyLength) throw new InvalidDataException($"leaf path of {path.Length} nibbles");
+        Hash256 key = default;
+        var b = key.AsWritableSpan();
+        for (int i = 0; i < 32; i++) b[i] = (byte)((path[2 * i] << 4) | path[2 * i + 1]);
+        return key;
+    }
+
     /// <summary>Length of the common prefix of <paramref name="path"/> and key[depth..].</summary>
     public static int Match(byte[] path, in Hash256 key, int depth)
     {

@@ -61,6 +61,18 @@ internal sealed class StateTrie
         IReadOnlySet<Address> wiped,
         out Dictionary<Address, AccountState?> resolved,
         out TrieChanges changes)
+        => Apply(accounts, storage, wiped, out resolved, out changes, out _, out _);
+
+    /// <summary>As above, also returning the pre-block leaf values (origins) of the account trie
+    /// by account-key hash and of each touched storage trie by slot-key hash.</summary>
+    public Hash256 Apply(
+        IReadOnlyDictionary<Address, AccountState?> accounts,
+        IReadOnlyDictionary<StorageKey, UInt256> storage,
+        IReadOnlySet<Address> wiped,
+        out Dictionary<Address, AccountState?> resolved,
+        out TrieChanges changes,
+        out Dictionary<Hash256, byte[]?> accountOrigins,
+        out Dictionary<Address, Dictionary<Hash256, byte[]?>> storageOrigins)
     {
         changes = new TrieChanges();
         // Group slot writes per account.
@@ -85,16 +97,18 @@ internal sealed class StateTrie
         {
             var (addr, trie) = work[i];
             var sink = sinks[i] = new TrieChanges();
-            if (wiped.Contains(addr)) sink.AddFrom(trie.Wipe());
-            if (slots.TryGetValue(addr, out var ups)) sink.AddFrom(trie.Apply(ups, parallel: false));
+            if (wiped.Contains(addr)) sink.AddSameTrie(trie.Wipe());
+            if (slots.TryGetValue(addr, out var ups)) sink.AddSameTrie(trie.Apply(ups, parallel: false));
             roots[i] = trie.Commit(sink, parallel: false);
         }
         if (Parallel && work.Length > 1) System.Threading.Tasks.Parallel.For(0, work.Length, Storage);
         else for (int i = 0; i < work.Length; i++) Storage(i);
         var newStorageRoots = new Dictionary<Address, Hash256>(work.Length);
+        storageOrigins = new Dictionary<Address, Dictionary<Hash256, byte[]?>>(work.Length);
         for (int i = 0; i < work.Length; i++)
         {
             changes.AddFrom(sinks[i]);
+            storageOrigins[work[i].a] = sinks[i].OldValues;
             newStorageRoots[work[i].a] = roots[i];
         }
 
@@ -125,7 +139,9 @@ internal sealed class StateTrie
         if (Parallel && touched.Count >= 256) System.Threading.Tasks.Parallel.For(0, touched.Count, Encode);
         else for (int i = 0; i < touched.Count; i++) Encode(i);
         var updates = updateArray;
-        changes.AddFrom(_accounts.Apply(updates, Parallel));
+        var accountChanges = _accounts.Apply(updates, Parallel);
+        changes.AddFrom(accountChanges);
+        accountOrigins = accountChanges.OldValues;
         resolved = new Dictionary<Address, AccountState?>(touched.Count);
         for (int i = 0; i < touched.Count; i++)
         {

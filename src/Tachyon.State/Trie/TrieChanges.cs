@@ -10,10 +10,24 @@ internal sealed class TrieChanges
     public readonly List<KeyValuePair<byte[], byte[]>> NewNodes = new();
     public readonly List<byte[]> DeadNodes = new();
 
+    /// <summary>
+    /// Leaf values before the change, by key, for every key an update or wipe touched (null:
+    /// absent). They are the "origins" views of older blocks need, captured without a read.
+    /// </summary>
+    public readonly Dictionary<Tachyon.Core.Types.Hash256, byte[]?> OldValues = new();
+
+    /// <summary>Adds the node records only (old values of different tries must not mix).</summary>
     public void AddFrom(TrieChanges other)
     {
         NewNodes.AddRange(other.NewNodes);
         DeadNodes.AddRange(other.DeadNodes);
+    }
+
+    /// <summary>Adds node records and old values of the same trie; the first capture of a key wins.</summary>
+    public void AddSameTrie(TrieChanges other)
+    {
+        AddFrom(other);
+        foreach (var kv in other.OldValues) OldValues.TryAdd(kv.Key, kv.Value);
     }
 }
 
