@@ -1,1 +1,0 @@
-namespace Tachyon.Precompiles; internal static class AssemblyMarker { }

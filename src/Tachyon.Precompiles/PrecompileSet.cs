@@ -1,0 +1,96 @@
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Tachyon.Core.Types;
+
+namespace Tachyon.Precompiles;
+
+/// <summary>
+/// The precompiles active in a fork, looked up by address. All precompile addresses are small
+/// (0x00..00NN), so lookup is a zero check on the first 19 bytes plus an array index.
+/// </summary>
+public sealed class PrecompileSet
+{
+    private readonly IPrecompile?[] _byLastByte = new IPrecompile?[256];
+    private readonly Address[] _addresses;
+
+    public PrecompileSet(IEnumerable<IPrecompile> precompiles)
+    {
+        ArgumentNullException.ThrowIfNull(precompiles);
+        var list = new List<Address>();
+        foreach (IPrecompile p in precompiles)
+        {
+            ArgumentNullException.ThrowIfNull(p);
+            if (!TryIndex(p.Address, out int index))
+                throw new ArgumentException($"precompile address {p.Address} is not of the form 0x00..00NN");
+            if (_byLastByte[index] != null)
+                throw new ArgumentException($"two precompiles registered at {p.Address}");
+            _byLastByte[index] = p;
+            list.Add(p.Address);
+        }
+        list.Sort();
+        _addresses = list.ToArray();
+    }
+
+    /// <summary>Cancun precompiles 0x01..0x09 (0x0a point evaluation is registered by the KZG code
+    /// with <see cref="With"/>).</summary>
+    public static PrecompileSet Cancun { get; } = new(CancunPrecompiles());
+
+    /// <summary>Prague = Cancun plus the BLS12-381 precompiles 0x0b..0x11, which are registered with
+    /// <see cref="With"/> by the code that provides them.</summary>
+    public static PrecompileSet Prague { get; } = new(CancunPrecompiles());
+
+    /// <summary>Fresh instances of the precompiles of this library that are active from Cancun on.</summary>
+    public static IReadOnlyList<IPrecompile> CancunPrecompiles() =>
+    [
+        new EcRecoverPrecompile(),
+        new Sha256Precompile(),
+        new Ripemd160Precompile(),
+        new IdentityPrecompile(),
+        new ModExpPrecompile(),
+        new Bn254AddPrecompile(),
+        new Bn254MulPrecompile(),
+        new Bn254PairingPrecompile(),
+        new Blake2FPrecompile(),
+    ];
+
+    /// <summary>Addresses of all precompiles in the set, ascending (for EIP-2929 warm pre-population).</summary>
+    public IReadOnlyList<Address> Addresses => _addresses;
+
+    public int Count => _addresses.Length;
+
+    /// <summary>A new set holding this set's precompiles plus <paramref name="more"/>; a precompile in
+    /// <paramref name="more"/> replaces one of this set at the same address.</summary>
+    public PrecompileSet With(params IEnumerable<IPrecompile> more)
+    {
+        var merged = new Dictionary<Address, IPrecompile>();
+        foreach (Address a in _addresses) merged[a] = _byLastByte[a.Bytes[Address.Size - 1]]!;
+        foreach (IPrecompile p in more) merged[p.Address] = p;
+        return new PrecompileSet(merged.Values);
+    }
+
+    public bool Contains(in Address address) => TryGet(address, out _);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGet(in Address address, [MaybeNullWhen(false)] out IPrecompile precompile)
+    {
+        if (TryIndex(address, out int index))
+        {
+            precompile = _byLastByte[index];
+            return precompile != null;
+        }
+        precompile = null;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryIndex(in Address address, out int index)
+    {
+        ref byte b = ref Unsafe.As<Address, byte>(ref Unsafe.AsRef(in address));
+        ulong head = Unsafe.ReadUnaligned<ulong>(ref b) | Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, 8));
+        uint tail = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, 16));
+        if (BitConverter.IsLittleEndian) tail = BinaryPrimitives.ReverseEndianness(tail);
+        index = (int)(tail & 0xFF);
+        return (head | (tail >> 8)) == 0;
+    }
+}
