@@ -1,44 +1,37 @@
-using Tachyon.Core.Numerics;
+using Tachyon.Core.Trie;
 using Tachyon.Core.Types;
 using Tachyon.State.Storage;
-using Tachyon.State.Trie;
 
 namespace Tachyon.State.Bench;
 
-/// <summary>The state root recomputed from scratch out of the flat accounts and storage.</summary>
+/// <summary>
+/// The naive way: the state root recomputed from scratch out of the flat accounts and storage,
+/// with a fresh in-memory <see cref="SecureTrie"/> per trie.
+/// </summary>
 internal static class FlatStateRoot
 {
-    private sealed class NoNodes : INodeReader
-    {
-        public byte[]? Load(ReadOnlySpan<byte> key) => null;
-    }
-
     public static Hash256 Compute(StateDb db)
     {
-        var reader = new NoNodes();
         var storageRoots = new Dictionary<Address, Hash256>();
         using (var it = db.NewIterator(db.StorageCf))
         {
             Address current = default;
-            var updates = new List<TrieUpdate>();
-            void Flush()
-            {
-                if (updates.Count == 0) return;
-                var t = new MerkleTrie(reader, [], Hash256.EmptyTrieRoot);
-                t.Apply(updates, parallel: false);
-                storageRoots[current] = t.Commit(new TrieChanges(), parallel: false);
-                updates.Clear();
-            }
+            SecureTrie? trie = null;
             for (it.SeekToFirst(); it.Valid(); it.Next())
             {
                 var k = it.GetKeySpan();
                 var a = new Address(k[..Address.Size]);
-                if (a != current) { Flush(); current = a; }
-                updates.Add(new TrieUpdate(StateTrie.SlotKey(UInt256.FromBigEndian(k[Address.Size..])), AccountRlp.EncodeStorage(UInt256.FromBigEndian(it.GetValueSpan()))));
+                if (trie == null || a != current)
+                {
+                    if (trie != null) storageRoots[current] = trie.RootHash;
+                    trie = new SecureTrie();
+                    current = a;
+                }
+                trie.Set(k[Address.Size..], Trie.AccountRlp.EncodeStorage(Tachyon.Core.Numerics.UInt256.FromBigEndian(it.GetValueSpan())));
             }
-            Flush();
+            if (trie != null) storageRoots[current] = trie.RootHash;
         }
-        var accounts = new List<TrieUpdate>();
+        var accounts = new SecureTrie();
         using (var it = db.NewIterator(db.AccountsCf))
         {
             for (it.SeekToFirst(); it.Valid(); it.Next())
@@ -46,11 +39,9 @@ internal static class FlatStateRoot
                 var a = new Address(it.GetKeySpan());
                 var acc = FlatEncoding.DecodeAccount(it.GetValueSpan())
                     .WithStorageRoot(storageRoots.TryGetValue(a, out var r) ? r : Hash256.EmptyTrieRoot);
-                accounts.Add(new TrieUpdate(StateTrie.AccountKey(a), AccountRlp.Encode(acc)));
+                accounts.Set(a.Bytes, acc.ToTrieAccount().Encode());
             }
         }
-        var trie = new MerkleTrie(reader, [], Hash256.EmptyTrieRoot);
-        trie.Apply(accounts, parallel: false);
-        return trie.Commit(new TrieChanges(), parallel: false);
+        return accounts.RootHash;
     }
 }
