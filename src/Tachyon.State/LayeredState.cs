@@ -30,6 +30,9 @@ public sealed class LayeredState : IDisposable
     private DiffLayer? _head;
     private long _headNumber;
     private long _persistedNumber;
+    // Newest block whose batch may already be visible in the base: set before the write, so a
+    // reader that sees a block's data in RocksDB and then reads this knows to correct for it.
+    private long _baseUpperBound;
     private volatile Exception? _fault;
     private bool _disposed;
 
@@ -45,7 +48,7 @@ public sealed class LayeredState : IDisposable
         if (options.MaxUnpersistedBlocks < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxUnpersistedBlocks must be at least 1");
         byte[]? meta = db.Get(db.MetadataCf, ChainHead.Key);
         PersistedHead = meta == null ? null : ChainHead.Decode(meta);
-        _persistedNumber = _headNumber = PersistedHead is { } h ? (long)h.Number : -1;
+        _baseUpperBound = _persistedNumber = _headNumber = PersistedHead is { } h ? (long)h.Number : -1;
         _trie = new StateTrie(new DbNodeReader(db), PersistedHead?.StateRoot ?? Hash256.EmptyTrieRoot) { Parallel = options.ParallelRoots };
         _pruner = new NodePruner(options.HistoryWindow);
         _unpersisted = new SemaphoreSlim(options.MaxUnpersistedBlocks);
@@ -116,11 +119,11 @@ public sealed class LayeredState : IDisposable
 
     /// <summary>
     /// The layers whose origins correct a base read for a view at <paramref name="block"/>:
-    /// those in (block, persisted], oldest first. Throws if one of them has been dropped.
+    /// those in (block, newest block the base may hold], oldest first. Throws if one was dropped.
     /// </summary>
     internal IEnumerable<DiffLayer> LayersAfter(ulong block)
     {
-        long persisted = PersistedNumber; // read after the base read by the caller
+        long persisted = Interlocked.Read(ref _baseUpperBound); // read after the base read by the caller
         if (persisted <= (long)block) yield break;
         var layers = _layers;
         int i = 0;
@@ -214,6 +217,7 @@ public sealed class LayeredState : IDisposable
                     _pruner.Record(layer.Number, layer.TrieChanges!);
                     Stats.AddPruned(_pruner.Prune(layer.Number, batch, Db.TrieCf));
                     var built = sw.Elapsed;
+                    Interlocked.Exchange(ref _baseUpperBound, (long)layer.Number);
                     Db.Write(batch, _options.Durability == DurabilityMode.Sync);
                     Stats.AddWriterPhases(built, sw.Elapsed - built);
                 }

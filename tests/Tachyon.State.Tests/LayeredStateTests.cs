@@ -103,16 +103,46 @@ public class LayeredStateTests
         using var state = LayeredState.Open(dir.Path, new LayeredStateOptions { HistoryWindow = 64, MaxUnpersistedBlocks = 2 });
         var models = new List<StateModel>();
         var model = new StateModel();
-        for (ulong n = 0; n < 16; n++)
+        for (ulong n = 0; n < 24; n++)
         {
             var (diff, block) = Workload.Block(Seed, n);
             state.Commit(diff, block);
             model.Apply(diff);
             models.Add(Replay((int)n + 1));
-            // An older view read while later blocks are being persisted underneath it.
-            if (n >= 3) AssertViewMatches(models[(int)n - 3], state.OpenView(n - 3));
+            // Older views read while later blocks are being persisted underneath them.
+            for (int back = 1; back <= 3 && back <= (int)n; back++)
+                AssertViewMatches(models[(int)n - back], state.OpenView(n - (ulong)back));
         }
         Assert.True(state.Stats.BackPressureWaits > 0, "sync writes with K=2 should make Commit wait");
+    }
+
+    [Fact]
+    public void ConcurrentReaderOfAnOldBlockNeverSeesLaterWrites()
+    {
+        using var dir = new TempDir();
+        using var state = LayeredState.Open(dir.Path, new LayeredStateOptions { HistoryWindow = 64, MaxUnpersistedBlocks = 1, Durability = DurabilityMode.Async });
+        const int pinned = 4;
+        for (ulong n = 0; n <= pinned; n++) { var (d, b) = Workload.Block(Seed, n); state.Commit(d, b); }
+        var expected = Replay(pinned + 1);
+        var view = state.OpenView(pinned);
+        using var stop = new CancellationTokenSource();
+        Exception? failure = null;
+        int passes = 0;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested) { AssertViewMatches(expected, view); passes++; }
+            }
+            catch (Exception e) { failure = e; }
+        });
+        reader.Start();
+        for (ulong n = pinned + 1; n < pinned + 30 && failure == null; n++) { var (d, b) = Workload.Block(Seed, n); state.Commit(d, b); }
+        state.WaitForPersistence();
+        stop.Cancel();
+        reader.Join();
+        Assert.Null(failure);
+        Assert.True(passes > 0);
     }
 
     [Fact]
