@@ -38,6 +38,9 @@ public sealed class LayeredState : IDisposable
 
     internal StateDb Db { get; }
 
+    /// <summary>Test hook: runs on the writer after a block's batch is written, before it is published.</summary>
+    internal Action<ulong>? AfterWriteBeforePublish;
+
     public LayeredStateStats Stats { get; } = new();
 
     private LayeredState(StateDb db, LayeredStateOptions options)
@@ -221,6 +224,7 @@ public sealed class LayeredState : IDisposable
                     Db.Write(batch, _options.Durability == DurabilityMode.Sync);
                     Stats.AddWriterPhases(built, sw.Elapsed - built);
                 }
+                AfterWriteBeforePublish?.Invoke(layer.Number);
                 layer.DropTrieChanges();
                 Interlocked.Exchange(ref _persistedNumber, (long)layer.Number);
                 Stats.AddWrite(sw.Elapsed);
