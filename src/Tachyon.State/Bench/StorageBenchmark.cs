@@ -64,6 +64,7 @@ public static class StorageBenchmark
         var db = state.Db;
         long userBytes0 = db.Ticker("rocksdb.bytes.written");
         long physical0 = PhysicalBytes(db);
+        long stall0 = db.Ticker("rocksdb.stall.micros");
         long waits0 = state.Stats.BackPressureWaits;
         var waitTime0 = state.Stats.BackPressureTime;
         var (b0, w0, wr0) = (state.Stats.BatchBuildTime, state.Stats.DbWriteTime, state.Stats.BlocksWritten);
@@ -88,6 +89,7 @@ public static class StorageBenchmark
         long updates = (long)o.Blocks * o.UpdatesPerBlock;
         double written = Math.Max(1, state.Stats.BlocksWritten - wr0);
         log.WriteLine($"layered: writer per block: batch build {(state.Stats.BatchBuildTime - b0).TotalMilliseconds / written:F1} ms, RocksDB write {(state.Stats.DbWriteTime - w0).TotalMilliseconds / written:F1} ms; " +
+                      $"RocksDB write stalls {(db.Ticker("rocksdb.stall.micros") - stall0) / 1000.0 / written:F1} ms; " +
                       $"commit without back-pressure p50 {Percentile(buildMs, 50):F2} ms p99 {Percentile(buildMs, 99):F2} ms");
         var f = new StorageFigures(
             Accounts: o.Accounts,
