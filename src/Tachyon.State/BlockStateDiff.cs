@@ -44,7 +44,8 @@ public sealed class BlockStateDiff
 
     /// <summary>
     /// Drops all storage the account had before this block (self-destruct, creation over an old
-    /// account). Slots set in this block, before or after the call, are kept: call it first.
+    /// account), including slots set earlier in this diff; slots set after the call are kept.
+    /// Storage writes must target accounts that exist at the end of the block.
     /// </summary>
     public void WipeStorage(in Address address)
     {

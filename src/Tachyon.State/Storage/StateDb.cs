@@ -19,6 +19,8 @@ public sealed unsafe class StateDb : IDisposable
     private readonly ReadOptions _read = new();
     private readonly WriteOptions _syncWrite = new WriteOptions().SetSync(true);
     private readonly WriteOptions _asyncWrite = new WriteOptions().SetSync(false);
+    // Native option, cache and filter objects must outlive the database: keep them reachable.
+    private readonly List<object> _keepAlive = new();
 
     public ColumnFamilyHandle AccountsCf { get; }
     public ColumnFamilyHandle StorageCf { get; }
@@ -53,7 +55,9 @@ public sealed unsafe class StateDb : IDisposable
         Native.Instance.rocksdb_options_set_max_background_jobs(_options.Handle, options.MaxBackgroundJobs);
 
         var cache = Cache.CreateLru(options.BlockCacheBytes);
+        _keepAlive.Add(cache);
         var families = new ColumnFamilies(Family(options, cache, bloom: false, hot: false, Compression.Lz4));
+        _keepAlive.Add(families);
         foreach (string name in AllFamilies)
         {
             bool pointLookups = name is Accounts or Storage or Code or TrieNodes or TxIndex or Metadata;
@@ -74,7 +78,7 @@ public sealed unsafe class StateDb : IDisposable
         MetadataCf = _db.GetColumnFamily(Metadata);
     }
 
-    private static ColumnFamilyOptions Family(StateDbOptions o, Cache cache, bool bloom, bool hot, Compression compression)
+    private ColumnFamilyOptions Family(StateDbOptions o, Cache cache, bool bloom, bool hot, Compression compression)
     {
         var table = new BlockBasedTableOptions()
             .SetBlockCache(cache)
@@ -83,7 +87,13 @@ public sealed unsafe class StateDb : IDisposable
             .SetPinL0FilterAndIndexBlocksInCache(true)
             .SetFormatVersion(5);
         // Point lookups by hash/address: a bloom filter skips SST files that cannot hold the key.
-        if (bloom) table.SetFilterPolicy(BloomFilterPolicy.Create(o.BloomBitsPerKey, false)).SetWholeKeyFiltering(true);
+        if (bloom)
+        {
+            var filter = BloomFilterPolicy.Create(o.BloomBitsPerKey, false);
+            _keepAlive.Add(filter);
+            table.SetFilterPolicy(filter).SetWholeKeyFiltering(true);
+        }
+        _keepAlive.Add(table);
         var cf = new ColumnFamilyOptions()
             .SetBlockBasedTableFactory(table)
             // Big memtables on the hot families: fewer flushes, fewer L0 files, less write amplification.
@@ -92,6 +102,7 @@ public sealed unsafe class StateDb : IDisposable
             // Level sizes follow the data: stable space amplification (~1.1x) as the state grows.
             .SetLevelCompactionDynamicLevelBytes(true)
             .SetCompression(compression);
+        _keepAlive.Add(cf);
         return cf;
     }
 
