@@ -65,6 +65,8 @@ public static class StorageBenchmark
         long userBytes0 = db.Ticker("rocksdb.bytes.written");
         long physical0 = PhysicalBytes(db);
         long stall0 = db.Ticker("rocksdb.stall.micros");
+        var gcPause0 = GC.GetTotalPauseDuration();
+        int gen2_0 = GC.CollectionCount(2);
         long waits0 = state.Stats.BackPressureWaits;
         var waitTime0 = state.Stats.BackPressureTime;
         var (b0, w0, wr0) = (state.Stats.BatchBuildTime, state.Stats.DbWriteTime, state.Stats.BlocksWritten);
@@ -109,7 +111,7 @@ public static class StorageBenchmark
             CommitOnlyMsP50: Percentile(buildMs, 50),
             CommitOnlyMsP99: Percentile(buildMs, 99),
             Note: "commit = building the layer (+ back-pressure wait); root runs on its own stage; updates/s includes waiting until every block is persisted");
-        log.WriteLine($"layered: {updates:N0} updates in {sustained:F2} s");
+        log.WriteLine($"layered: {updates:N0} updates in {sustained:F2} s; GC pauses {(GC.GetTotalPauseDuration() - gcPause0).TotalMilliseconds:F0} ms ({GC.CollectionCount(2) - gen2_0} gen2), heap {GC.GetTotalMemory(false) >> 20} MiB");
         // Correctness check outside the timed part: the pipelined root equals a from-scratch recompute.
         var check = Stopwatch.StartNew();
         Hash256 recomputed = FlatStateRoot.Compute(db);
