@@ -56,7 +56,7 @@ public static class TransactionValidator
 
     private static string? CheckFees(Transaction tx)
     {
-        if (tx.Type >= TransactionType.DynamicFee && UInt256Ordering.Compare(tx.MaxPriorityFeePerGas, tx.MaxFeePerGas) > 0)
+        if (tx.Type >= TransactionType.DynamicFee && tx.MaxPriorityFeePerGas > tx.MaxFeePerGas)
             return "max priority fee per gas is above max fee per gas";
         // The upfront cost gasLimit * maxFee must be representable (geth/EELS reject the overflow).
         if (MultiplyOverflows(tx.MaxFeeCap, tx.GasLimit))

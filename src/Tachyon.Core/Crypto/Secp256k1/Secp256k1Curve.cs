@@ -26,8 +26,8 @@ public static class Secp256k1Curve
     public static bool IsValidScalar(ReadOnlySpan<byte> scalar32) =>
         scalar32.Length == 32 && scalar32.ContainsAnyExcept((byte)0) && scalar32.SequenceCompareTo(OrderBytes) < 0;
 
-    public static bool IsValidScalar(in UInt256 value) => !value.IsZero && UInt256Ordering.Compare(value, Order) < 0;
+    public static bool IsValidScalar(in UInt256 value) => !value.IsZero && value < Order;
 
     /// <summary>True for s in [1, n/2]: the EIP-2 rule for transaction signatures.</summary>
-    public static bool IsLowS(in UInt256 s) => !s.IsZero && UInt256Ordering.Compare(s, HalfOrder) <= 0;
+    public static bool IsLowS(in UInt256 s) => !s.IsZero && s <= HalfOrder;
 }
