@@ -182,6 +182,7 @@ public static class StateTestRunner
             return $"unexpected invalid transaction: {buildError ?? result!.InvalidReason}";
 
         Hash256 root = world.ComputeStateRoot();
+        trace?.WriteLine($"{{\"stateRoot\":\"{root}\"}}");
         if (root != expectedRoot)
             return $"state root expected {expectedRoot} got {root}" + (result is { IsValid: true } ? $" (status {result.Status}, gasUsed {result.GasUsed})" : "");
         if (expectedLogs is { } el)
