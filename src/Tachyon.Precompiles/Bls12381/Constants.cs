@@ -27,6 +27,13 @@ public static class Bls12381Constants
 
     internal static BigInteger Parse(string hex) => BigInteger.Parse("0" + hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 
+    /// <summary>A field element from big-endian hex of up to 96 digits (no 0x prefix needed).</summary>
+    internal static Fp FpFromHex(string hex)
+    {
+        hex = hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? hex[2..] : hex;
+        return Fp.FromBytes(Convert.FromHexString(hex.PadLeft(2 * Fp.ByteLength, '0')));
+    }
+
     /// <summary>Little-endian 64-bit limbs of a non-negative integer.</summary>
     internal static ulong[] ToLimbs(BigInteger v)
     {

@@ -24,6 +24,7 @@ public readonly struct Fp2 : IEquatable<Fp2>, ICurveField<Fp2>
 
     static bool ICurveField<Fp2>.IsZeroElement(in Fp2 a) => a.IsZero;
     static bool ICurveField<Fp2>.AreEqual(in Fp2 a, in Fp2 b) => a.Equals(b);
+    static bool ICurveField<Fp2>.Sgn0Of(in Fp2 a) => a.Sgn0;
 
     public bool IsZero => C0.IsZero && C1.IsZero;
     public bool IsOne => C0.IsOne && C1.IsZero;
