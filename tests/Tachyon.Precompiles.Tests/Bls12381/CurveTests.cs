@@ -150,13 +150,19 @@ public class CurveTests
     {
         BigInteger rest = groupOrder;
         while (rest % q == 0) rest /= q;
-        while (true)
+        // Bounded loops so that broken arithmetic fails the test instead of hanging it.
+        for (int attempt = 0; attempt < 100; attempt++)
         {
             AffinePoint<F> t = Mul(random(), rest);
             if (t.IsInfinity) continue;
-            for (AffinePoint<F> next = Mul(t, q); !next.IsInfinity; next = Mul(t, q)) t = next;
-            return t;
+            for (int power = 0; power < 8; power++)
+            {
+                AffinePoint<F> next = Mul(t, q);
+                if (next.IsInfinity) return t;
+                t = next;
+            }
         }
+        throw new InvalidOperationException($"no point of order {q} found");
     }
 
     [Fact]

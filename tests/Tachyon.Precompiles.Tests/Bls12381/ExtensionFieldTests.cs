@@ -28,6 +28,27 @@ public class ExtensionFieldTests
     }
 
     [Fact]
+    public void Fp2ProductMatchesTheTextbookFormulaIncludingExtremes()
+    {
+        var rng = new Random(18);
+        Fp max = FromBig(P - 1);
+        Fp[] special = [Fp.Zero, Fp.One, max, FromBig(P - 2), FromBig((P - 1) / 2)];
+        var values = new List<Fp2>();
+        foreach (Fp x in special)
+            foreach (Fp y in special)
+                values.Add(new Fp2(x, y));
+        for (int i = 0; i < 40; i++) values.Add(RandomFp2(rng));
+        foreach (Fp2 a in values)
+        {
+            foreach (Fp2 b in values)
+            {
+                var expected = new Fp2(a.C0 * b.C0 - a.C1 * b.C1, a.C0 * b.C1 + a.C1 * b.C0);
+                Assert.Equal(expected, a * b);
+            }
+        }
+    }
+
+    [Fact]
     public void Fp2SqrtOfBaseFieldValues()
     {
         var rng = new Random(11);

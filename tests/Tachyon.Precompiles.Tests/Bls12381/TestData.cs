@@ -53,21 +53,23 @@ internal static class TestData
     /// <summary>A point of E(Fp), almost surely outside G1.</summary>
     public static AffinePoint<Fp> RandomCurvePointG1(Random rng)
     {
-        while (true)
+        for (int attempt = 0; attempt < 1000; attempt++)
         {
             Fp x = RandomFp(rng);
             if (Fp.TrySqrt(x * Fp.Square(x) + Fp.CurveB, out Fp y)) return new AffinePoint<Fp>(x, y);
         }
+        throw new InvalidOperationException("no curve point found");
     }
 
     /// <summary>A point of E'(Fp2), almost surely outside G2.</summary>
     public static AffinePoint<Fp2> RandomCurvePointG2(Random rng)
     {
-        while (true)
+        for (int attempt = 0; attempt < 1000; attempt++)
         {
             Fp2 x = RandomFp2(rng);
             if (Fp2.TrySqrt(x * Fp2.Square(x) + Fp2.CurveB, out Fp2 y)) return new AffinePoint<Fp2>(x, y);
         }
+        throw new InvalidOperationException("no twist point found");
     }
 
     public static AffinePoint<Fp> RandomG1(Random rng) => G1.ClearCofactor(RandomCurvePointG1(rng).ToJacobian()).ToAffine();
