@@ -596,9 +596,6 @@ public readonly partial struct Fp : IEquatable<Fp>, ICurveField<Fp>
         return result;
     }
 
-    /// <summary>Multiplicative inverse by Fermat (a^(p-2)); the inverse of zero is zero.</summary>
-    public static Fp Inverse(in Fp a) => Pow(a, PMinus2);
-
     /// <summary>Euler's criterion: true for zero and for quadratic residues.</summary>
     public static bool IsSquare(in Fp a)
     {

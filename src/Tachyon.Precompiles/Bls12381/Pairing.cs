@@ -7,12 +7,19 @@ namespace Tachyon.Precompiles.Bls12381;
 /// </summary>
 public static partial class Pairing
 {
+    /// <summary>Line evaluations per Miller loop: 63 doublings and 5 additions (the set bits of |x| below the top one).</summary>
+    internal const int LineCount = 68;
+
     /// <summary>e(P, Q) (see <see cref="FinalExponentiation"/> for the exponent used).</summary>
     public static Fp12 Pair(in AffinePoint<Fp> p, in AffinePoint<Fp2> q) =>
         FinalExponentiation(MillerLoop([p], [q]));
 
     /// <summary>True iff ∏ e(Pᵢ, Qᵢ) = 1. Pairs with a point at infinity contribute 1.</summary>
     public static bool PairingCheck(ReadOnlySpan<AffinePoint<Fp>> ps, ReadOnlySpan<AffinePoint<Fp2>> qs) =>
+        FinalExponentiation(MillerLoop(ps, qs)).IsOne;
+
+    /// <summary>The same check with G2 points whose line coefficients were computed in advance.</summary>
+    public static bool PairingCheck(ReadOnlySpan<AffinePoint<Fp>> ps, ReadOnlySpan<G2Prepared> qs) =>
         FinalExponentiation(MillerLoop(ps, qs)).IsOne;
 
     /// <summary>∏ f_{|x|,Qᵢ}(Pᵢ), conjugated for the negative x.</summary>
@@ -31,74 +38,53 @@ public static partial class Pairing
         for (int bit = 62; bit >= 0; bit--)
         {
             f = Fp12.Square(f);
-            for (int i = 0; i < n; i++) DoublingStep(ref pairs[i], ref f);
+            for (int i = 0; i < n; i++)
+            {
+                ref PairState s = ref pairs[i];
+                f = Evaluate(f, LineFunctions.Double(ref s.T), s.P);
+            }
             if (((Bls12381Constants.AbsX >> bit) & 1) != 0)
-                for (int i = 0; i < n; i++) AdditionStep(ref pairs[i], ref f);
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    ref PairState s = ref pairs[i];
+                    f = Evaluate(f, LineFunctions.Add(ref s.T, s.Q), s.P);
+                }
+            }
         }
         return Fp12.Conjugate(f);
     }
 
-    /// <summary>Per-pair loop state: T in homogeneous projective coordinates on the twist, Q and P.</summary>
+    /// <summary>Miller loop against prepared G2 points: only the Fp12 work remains per call.</summary>
+    public static Fp12 MillerLoop(ReadOnlySpan<AffinePoint<Fp>> ps, ReadOnlySpan<G2Prepared> qs)
+    {
+        if (ps.Length != qs.Length) throw new ArgumentException("need as many G1 as G2 points");
+        Fp12 f = Fp12.One;
+        int line = 0;
+        for (int bit = 62; bit >= 0; bit--)
+        {
+            f = Fp12.Square(f);
+            int steps = ((Bls12381Constants.AbsX >> bit) & 1) != 0 ? 2 : 1;
+            for (int step = 0; step < steps; step++, line++)
+            {
+                for (int i = 0; i < ps.Length; i++)
+                {
+                    if (ps[i].IsInfinity || qs[i].IsInfinity) continue;
+                    f = Evaluate(f, qs[i].Lines[line], ps[i]);
+                }
+            }
+        }
+        return Fp12.Conjugate(f);
+    }
+
+    /// <summary>f·ℓ(P) for ℓ = c0 + (cx·xP)·w² + (cy·yP)·w³.</summary>
+    private static Fp12 Evaluate(in Fp12 f, in LineCoefficients l, in AffinePoint<Fp> p) =>
+        Fp12.MulByLine(f, l.C0, Fp2.MulByFp(l.Cx, p.X), Fp2.MulByFp(l.Cy, p.Y));
+
     private struct PairState(in AffinePoint<Fp> p, in AffinePoint<Fp2> q)
     {
-        public Fp2 X = q.X, Y = q.Y, Z = Fp2.One;
-        public readonly Fp2 QX = q.X, QY = q.Y;
-        public readonly Fp PX = p.X, PY = p.Y, NegPX = -p.X, NegPY = -p.Y;
-    }
-
-    /// <summary>
-    /// T ← 2T and f ← f·ℓ(P), ℓ the tangent at T. With T = (X, Y, Z) on y² = x³ + b' and the
-    /// untwisted line multiplied by w³ and scaled in Fp2 (harmless: the final exponentiation
-    /// kills proper-subfield factors): ℓ = (3b'Z² - Y²) + 3X²·xP·w² - 2YZ·yP·w³.
-    /// The doubled point is scaled by 4 to avoid halving:
-    /// X' = 2XY(Y² - 9b'Z²), Y' = (Y² + 9b'Z²)² - 108b'²Z⁴, Z' = 8Y³Z.
-    /// </summary>
-    private static void DoublingStep(ref PairState s, ref Fp12 f)
-    {
-        Fp2 b = Fp2.Square(s.Y);
-        Fp2 c = Fp2.Square(s.Z);
-        Fp2 e = Fp2.CurveB * (Fp2.Double(c) + c);           // 3b'Z²
-        Fp2 f3 = Fp2.Double(e) + e;                         // 9b'Z²
-        Fp2 h = Fp2.Square(s.Y + s.Z) - b - c;              // 2YZ
-        Fp2 x2 = Fp2.Square(s.X);
-
-        Fp2 l0 = e - b;
-        Fp2 l1 = Fp2.MulByFp(Fp2.Double(x2) + x2, s.PX);
-        Fp2 l2 = Fp2.MulByFp(h, s.NegPY);
-
-        Fp2 xy = s.X * s.Y;
-        Fp2 e2 = Fp2.Square(e);
-        Fp2 e2x12 = Fp2.Double(Fp2.Double(Fp2.Double(e2) + e2));
-        s.X = Fp2.Double(xy) * (b - f3);
-        s.Y = Fp2.Square(b + f3) - e2x12;
-        s.Z = Fp2.Double(Fp2.Double(b * h));
-
-        f = Fp12.MulByLine(f, l0, l1, l2);
-    }
-
-    /// <summary>
-    /// T ← T + Q and f ← f·ℓ(P), ℓ the chord through T and Q. With θ = Y - yQ·Z and
-    /// Λ = X - xQ·Z: ℓ = (θ·xQ - Λ·yQ) - θ·xP·w² + Λ·yP·w³.
-    /// </summary>
-    private static void AdditionStep(ref PairState s, ref Fp12 f)
-    {
-        Fp2 theta = s.Y - s.QY * s.Z;
-        Fp2 lambda = s.X - s.QX * s.Z;
-
-        Fp2 l0 = theta * s.QX - lambda * s.QY;
-        Fp2 l1 = Fp2.MulByFp(theta, s.NegPX);
-        Fp2 l2 = Fp2.MulByFp(lambda, s.PY);
-
-        Fp2 c = Fp2.Square(theta);
-        Fp2 d = Fp2.Square(lambda);
-        Fp2 e = lambda * d;
-        Fp2 ff = s.Z * c;
-        Fp2 g = s.X * d;
-        Fp2 h = e + ff - Fp2.Double(g);
-        s.X = lambda * h;
-        s.Y = theta * (g - h) - e * s.Y;
-        s.Z = s.Z * e;
-
-        f = Fp12.MulByLine(f, l0, l1, l2);
+        public ProjectivePoint2 T = new(q.X, q.Y, Fp2.One);
+        public readonly AffinePoint<Fp2> Q = q;
+        public readonly AffinePoint<Fp> P = p;
     }
 }

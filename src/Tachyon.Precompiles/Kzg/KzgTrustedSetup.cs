@@ -16,6 +16,12 @@ public static class KzgTrustedSetup
 
     public static AffinePoint<Fp2> TauG2 { get; } = Decode();
 
+    /// <summary>[τ]₂ with its Miller-loop lines precomputed.</summary>
+    public static G2Prepared TauG2Prepared { get; } = new(TauG2);
+
+    /// <summary>The G2 generator with its Miller-loop lines precomputed.</summary>
+    public static G2Prepared GeneratorPrepared { get; } = new(G2.Generator);
+
     private static AffinePoint<Fp2> Decode()
     {
         if (!PointCompression.TryDecompressG2(Hex.FromHex(TauG2Hex), out AffinePoint<Fp2> p) || !G2.IsInSubgroup(p))

@@ -60,6 +60,7 @@ public class FpTests
         {
             Fp a = RandomFp(rng);
             Assert.True((a * Fp.Inverse(a)).IsOne);
+            Assert.Equal(Fp.InverseByFermat(a), Fp.Inverse(a));
             Assert.True(Fp.TrySqrt(Fp.Square(a), out Fp s));
             Assert.Equal(Fp.Square(a), Fp.Square(s));
             bool isSquare = Fp.IsSquare(a);
@@ -68,6 +69,10 @@ public class FpTests
         }
         Assert.InRange(squares, 30, 70);
         Assert.True(Fp.Inverse(Fp.Zero).IsZero);
+        Assert.True(Fp.Inverse(Fp.One).IsOne);
+        Fp max = FromBig(P - 1);
+        Assert.Equal(max, Fp.Inverse(max));
+        Assert.Equal(BigInteger.ModPow(2, P - 2, P), ToBig(Fp.Inverse(Fp.FromUInt64(2))));
     }
 
     [Fact]

@@ -57,6 +57,19 @@ public class PairingTests
         Assert.False(Pairing.PairingCheck(
             [Mul(p, a), Mul(p, c).Negate(), Mul(p, (d + 1) % R).Negate()],
             [Mul(q, b), q, q]));
-        Assert.True(Pairing.PairingCheck([], []));
+        Assert.True(Pairing.PairingCheck(ReadOnlySpan<AffinePoint<Fp>>.Empty, ReadOnlySpan<AffinePoint<Fp2>>.Empty));
+    }
+
+    [Fact]
+    public void PreparedG2PointsGiveTheSameMillerLoop()
+    {
+        var rng = new Random(33);
+        AffinePoint<Fp> p1 = RandomG1(rng), p2 = RandomG1(rng);
+        AffinePoint<Fp2> q1 = RandomG2(rng), q2 = RandomG2(rng);
+        Assert.Equal(Pairing.MillerLoop([p1, p2], [q1, q2]), Pairing.MillerLoop([p1, p2], [new G2Prepared(q1), new G2Prepared(q2)]));
+        Assert.Equal(Pairing.MillerLoop([p1], [q1]),
+            Pairing.MillerLoop([p1, AffinePoint<Fp>.Infinity, p2], [new G2Prepared(q1), new G2Prepared(q2), new G2Prepared(AffinePoint<Fp2>.Infinity)]));
+        Assert.True(Pairing.PairingCheck([p1, p1.Negate()], [new G2Prepared(q1), new G2Prepared(q1)]));
+        Assert.False(Pairing.PairingCheck([p1, p2], [new G2Prepared(q1), new G2Prepared(q1)]));
     }
 }
