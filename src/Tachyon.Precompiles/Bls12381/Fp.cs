@@ -581,20 +581,7 @@ public readonly partial struct Fp : IEquatable<Fp>, ICurveField<Fp>
     public static Fp operator *(in Fp a, in Fp b) => Mul(a, b);
 
     /// <summary>a^e for an exponent given as little-endian limbs (variable time; inputs are public).</summary>
-    public static Fp Pow(in Fp a, ReadOnlySpan<ulong> exponent)
-    {
-        Fp result = One;
-        for (int i = exponent.Length - 1; i >= 0; i--)
-        {
-            ulong limb = exponent[i];
-            for (int bit = 63; bit >= 0; bit--)
-            {
-                result = Square(result);
-                if (((limb >> bit) & 1) != 0) result = Mul(result, a);
-            }
-        }
-        return result;
-    }
+    public static Fp Pow(in Fp a, ReadOnlySpan<ulong> exponent) => FieldMath.Pow(a, exponent);
 
     /// <summary>Euler's criterion: true for zero and for quadratic residues.</summary>
     public static bool IsSquare(in Fp a)

@@ -85,20 +85,7 @@ public readonly struct Fp2 : IEquatable<Fp2>, ICurveField<Fp2>
         return new Fp2(a.C0 * inv, -(a.C1 * inv));
     }
 
-    public static Fp2 Pow(in Fp2 a, ReadOnlySpan<ulong> exponent)
-    {
-        Fp2 result = One;
-        for (int i = exponent.Length - 1; i >= 0; i--)
-        {
-            ulong limb = exponent[i];
-            for (int bit = 63; bit >= 0; bit--)
-            {
-                result = Square(result);
-                if (((limb >> bit) & 1) != 0) result = Mul(result, a);
-            }
-        }
-        return result;
-    }
+    public static Fp2 Pow(in Fp2 a, ReadOnlySpan<ulong> exponent) => FieldMath.Pow(a, exponent);
 
     /// <summary>
     /// Square root through the norm: x0² is a root of t² - a0·t - a1²/4, so

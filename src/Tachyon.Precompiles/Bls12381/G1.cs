@@ -42,17 +42,8 @@ public static class G1
     /// <summary>Maps a curve point into G1 by multiplying by h_eff = 1 - x.</summary>
     public static JacobianPoint<Fp> ClearCofactor(in JacobianPoint<Fp> p) => JacobianPoint<Fp>.Multiply(p, CofactorBytes);
 
-    /// <summary>[|x|]P by double-and-add over the six set bits of |x|.</summary>
-    internal static JacobianPoint<Fp> MulByAbsX(in JacobianPoint<Fp> p)
-    {
-        JacobianPoint<Fp> acc = p;
-        for (int bit = 62; bit >= 0; bit--)
-        {
-            acc = JacobianPoint<Fp>.Double(acc);
-            if (((Bls12381Constants.AbsX >> bit) & 1) != 0) acc = JacobianPoint<Fp>.Add(acc, p);
-        }
-        return acc;
-    }
+    internal static JacobianPoint<Fp> MulByAbsX(in JacobianPoint<Fp> p) =>
+        JacobianPoint<Fp>.MultiplyDoubleAndAdd(p, Bls12381Constants.AbsX);
 
     private static Fp FindBeta()
     {

@@ -46,14 +46,6 @@ public static class G2
     /// <summary>Maps a twist point into G2 by multiplying by h_eff (RFC 9380 §8.8.2).</summary>
     public static JacobianPoint<Fp2> ClearCofactor(in JacobianPoint<Fp2> q) => JacobianPoint<Fp2>.Multiply(q, CofactorBytes);
 
-    internal static JacobianPoint<Fp2> MulByAbsX(in JacobianPoint<Fp2> q)
-    {
-        JacobianPoint<Fp2> acc = q;
-        for (int bit = 62; bit >= 0; bit--)
-        {
-            acc = JacobianPoint<Fp2>.Double(acc);
-            if (((Bls12381Constants.AbsX >> bit) & 1) != 0) acc = JacobianPoint<Fp2>.Add(acc, q);
-        }
-        return acc;
-    }
+    internal static JacobianPoint<Fp2> MulByAbsX(in JacobianPoint<Fp2> p) =>
+        JacobianPoint<Fp2>.MultiplyDoubleAndAdd(p, Bls12381Constants.AbsX);
 }

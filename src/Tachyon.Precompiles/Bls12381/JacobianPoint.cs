@@ -121,6 +121,19 @@ public readonly struct JacobianPoint<F> where F : unmanaged, ICurveField<F>
         return acc;
     }
 
+    /// <summary>[k]P by plain double-and-add, cheapest for sparse 64-bit scalars such as |x|.</summary>
+    public static JacobianPoint<F> MultiplyDoubleAndAdd(in JacobianPoint<F> p, ulong k)
+    {
+        if (k == 0 || p.IsInfinity) return Infinity;
+        JacobianPoint<F> acc = p;
+        for (int bit = 62 - System.Numerics.BitOperations.LeadingZeroCount(k); bit >= 0; bit--)
+        {
+            acc = Double(acc);
+            if (((k >> bit) & 1) != 0) acc = Add(acc, p);
+        }
+        return acc;
+    }
+
     public static JacobianPoint<F> Multiply(in JacobianPoint<F> p, ulong scalar)
     {
         Span<byte> be = stackalloc byte[8];

@@ -17,20 +17,6 @@ public sealed class G1MsmPrecompile
 
     public long RequiredGas(ReadOnlySpan<byte> input) => MsmGas.G1(input.Length / PairLength);
 
-    public bool TryRun(ReadOnlySpan<byte> input, out byte[] output)
-    {
-        output = [];
-        if (input.Length == 0 || input.Length % PairLength != 0) return false;
-        int k = input.Length / PairLength;
-        var points = new AffinePoint<Fp>[k];
-        var scalars = new byte[k * Eip2537Codec.ScalarLength];
-        for (int i = 0; i < k; i++)
-        {
-            ReadOnlySpan<byte> pair = input.Slice(i * PairLength, PairLength);
-            if (!Eip2537Codec.TryDecodeG1(pair[..Eip2537Codec.G1Length], out points[i]) || !G1.IsInSubgroup(points[i])) return false;
-            pair[Eip2537Codec.G1Length..].CopyTo(scalars.AsSpan(i * Eip2537Codec.ScalarLength));
-        }
-        output = Eip2537Codec.EncodeG1(MultiScalarMultiplication.Compute<Fp>(points, scalars).ToAffine());
-        return true;
-    }
+    public bool TryRun(ReadOnlySpan<byte> input, out byte[] output) =>
+        Eip2537Msm.TryRun<Fp>(input, Eip2537Codec.G1Length, Eip2537Codec.TryDecodeG1, G1.IsInSubgroup, Eip2537Codec.EncodeG1, out output);
 }

@@ -17,20 +17,6 @@ public sealed class G2MsmPrecompile
 
     public long RequiredGas(ReadOnlySpan<byte> input) => MsmGas.G2(input.Length / PairLength);
 
-    public bool TryRun(ReadOnlySpan<byte> input, out byte[] output)
-    {
-        output = [];
-        if (input.Length == 0 || input.Length % PairLength != 0) return false;
-        int k = input.Length / PairLength;
-        var points = new AffinePoint<Fp2>[k];
-        var scalars = new byte[k * Eip2537Codec.ScalarLength];
-        for (int i = 0; i < k; i++)
-        {
-            ReadOnlySpan<byte> pair = input.Slice(i * PairLength, PairLength);
-            if (!Eip2537Codec.TryDecodeG2(pair[..Eip2537Codec.G2Length], out points[i]) || !G2.IsInSubgroup(points[i])) return false;
-            pair[Eip2537Codec.G2Length..].CopyTo(scalars.AsSpan(i * Eip2537Codec.ScalarLength));
-        }
-        output = Eip2537Codec.EncodeG2(MultiScalarMultiplication.Compute<Fp2>(points, scalars).ToAffine());
-        return true;
-    }
+    public bool TryRun(ReadOnlySpan<byte> input, out byte[] output) =>
+        Eip2537Msm.TryRun<Fp2>(input, Eip2537Codec.G2Length, Eip2537Codec.TryDecodeG2, G2.IsInSubgroup, Eip2537Codec.EncodeG2, out output);
 }
