@@ -11,7 +11,7 @@ internal struct ProjectivePoint2(in Fp2 x, in Fp2 y, in Fp2 z)
 /// are the untwisted tangents/chords multiplied by w³ and scaled by factors in Fp2, which the
 /// final exponentiation removes.
 /// </summary>
-public readonly struct LineCoefficients(in Fp2 c0, in Fp2 cx, in Fp2 cy)
+internal readonly struct LineCoefficients(in Fp2 c0, in Fp2 cx, in Fp2 cy)
 {
     public readonly Fp2 C0 = c0, Cx = cx, Cy = cy;
 }
