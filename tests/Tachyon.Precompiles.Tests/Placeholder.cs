@@ -1,0 +1,1 @@
+namespace Tachyon.Precompiles.Tests; public class SmokeTests { [Fact] public void ProjectLoads() => Assert.NotNull(typeof(SmokeTests).Assembly); }
