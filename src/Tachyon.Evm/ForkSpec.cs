@@ -1,4 +1,7 @@
+using Tachyon.Evm.Precompiles;
 using Tachyon.Precompiles;
+using Tachyon.Precompiles.Bls12381;
+using Tachyon.Precompiles.Kzg;
 
 namespace Tachyon.Evm;
 
@@ -38,7 +41,7 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 3,
         MaxBlobsPerBlock = 6,
         BlobBaseFeeUpdateFraction = 3338477,
-        Precompiles = Complete(PrecompileSet.Cancun, lastAddress: 0x0a),
+        Precompiles = Complete(PrecompileSet.Cancun, withBls: false),
     };
 
     public static readonly ForkSpec Prague = new()
@@ -49,29 +52,34 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 6,
         MaxBlobsPerBlock = 9,
         BlobBaseFeeUpdateFraction = 5007716,
-        Precompiles = Complete(PrecompileSet.Prague, lastAddress: 0x11),
+        Precompiles = Complete(PrecompileSet.Prague, withBls: true),
     };
 
     /// <summary>
-    /// The fork's precompiles are 0x01..<paramref name="lastAddress"/> (Cancun: up to 0x0a point
-    /// evaluation; Prague adds the EIP-2537 BLS12-381 precompiles 0x0b..0x11). Tachyon.Precompiles
-    /// builds the base sets; precompiles it provides outside them (KZG, BLS12-381: registered "by the
-    /// code that provides them") are found in that assembly and added when the set lacks their address.
+    /// A fork's precompiles: Tachyon.Precompiles' base set plus the precompiles it provides outside
+    /// it ("registered by the code that provides them"): the EIP-4844 point evaluation (0x0a) from
+    /// Cancun on, the EIP-2537 BLS12-381 precompiles (0x0b..0x11) from Prague on. Each is added only
+    /// when the base set has nothing at its address.
     /// </summary>
-    private static PrecompileSet Complete(PrecompileSet baseSet, int lastAddress)
+    private static PrecompileSet Complete(PrecompileSet baseSet, bool withBls)
     {
         var extra = new List<IPrecompile>();
         var seen = new HashSet<Tachyon.Core.Types.Address>(baseSet.Addresses);
-        foreach (Type t in typeof(IPrecompile).Assembly.GetExportedTypes())
+        void Add(Tachyon.Core.Types.Address address, PrecompileAdapter.GasFunction gas, PrecompileAdapter.RunFunction run)
         {
-            if (t.IsAbstract || t.IsInterface || t.ContainsGenericParameters || !typeof(IPrecompile).IsAssignableFrom(t)) continue;
-            // A shared instance (static Instance property) or a public parameterless constructor.
-            IPrecompile? p = t.GetProperty("Instance", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)?.GetValue(null) as IPrecompile
-                ?? (t.GetConstructor(Type.EmptyTypes) is null ? null : (IPrecompile?)Activator.CreateInstance(t));
-            if (p is null) continue;
-            ReadOnlySpan<byte> a = p.Address.Bytes;
-            if (a[..19].ContainsAnyExcept((byte)0) || a[19] == 0 || a[19] > lastAddress) continue;
-            if (seen.Add(p.Address)) extra.Add(p);
+            if (seen.Add(address)) extra.Add(new PrecompileAdapter(address, gas, run));
+        }
+        var kzg = PointEvaluationPrecompile.Instance;
+        Add(kzg.Address, kzg.RequiredGas, kzg.TryRun);
+        if (withBls)
+        {
+            var g1Add = G1AddPrecompile.Instance; Add(g1Add.Address, g1Add.RequiredGas, g1Add.TryRun);
+            var g1Msm = G1MsmPrecompile.Instance; Add(g1Msm.Address, g1Msm.RequiredGas, g1Msm.TryRun);
+            var g2Add = G2AddPrecompile.Instance; Add(g2Add.Address, g2Add.RequiredGas, g2Add.TryRun);
+            var g2Msm = G2MsmPrecompile.Instance; Add(g2Msm.Address, g2Msm.RequiredGas, g2Msm.TryRun);
+            var pairing = PairingCheckPrecompile.Instance; Add(pairing.Address, pairing.RequiredGas, pairing.TryRun);
+            var mapG1 = MapFpToG1Precompile.Instance; Add(mapG1.Address, mapG1.RequiredGas, mapG1.TryRun);
+            var mapG2 = MapFp2ToG2Precompile.Instance; Add(mapG2.Address, mapG2.RequiredGas, mapG2.TryRun);
         }
         return extra.Count == 0 ? baseSet : baseSet.With(extra);
     }
