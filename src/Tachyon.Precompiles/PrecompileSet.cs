@@ -32,15 +32,13 @@ public sealed class PrecompileSet
         _addresses = list.ToArray();
     }
 
-    /// <summary>Cancun precompiles 0x01..0x09 (0x0a point evaluation is registered by the KZG code
-    /// with <see cref="With"/>).</summary>
+    /// <summary>Cancun: 0x01..0x0a (ecrecover through KZG point evaluation).</summary>
     public static PrecompileSet Cancun { get; } = new(CancunPrecompiles());
 
-    /// <summary>Prague = Cancun plus the BLS12-381 precompiles 0x0b..0x11, which are registered with
-    /// <see cref="With"/> by the code that provides them.</summary>
-    public static PrecompileSet Prague { get; } = new(CancunPrecompiles());
+    /// <summary>Prague: Cancun plus the EIP-2537 BLS12-381 precompiles 0x0b..0x11.</summary>
+    public static PrecompileSet Prague { get; } = new([.. CancunPrecompiles(), .. PraguePrecompiles()]);
 
-    /// <summary>Fresh instances of the precompiles of this library that are active from Cancun on.</summary>
+    /// <summary>The precompiles active from Cancun on (stateless, shared instances where they have one).</summary>
     public static IReadOnlyList<IPrecompile> CancunPrecompiles() =>
     [
         new EcRecoverPrecompile(),
@@ -52,6 +50,19 @@ public sealed class PrecompileSet
         new Bn254MulPrecompile(),
         new Bn254PairingPrecompile(),
         new Blake2FPrecompile(),
+        Kzg.PointEvaluationPrecompile.Instance,
+    ];
+
+    /// <summary>The precompiles Prague adds (EIP-2537).</summary>
+    public static IReadOnlyList<IPrecompile> PraguePrecompiles() =>
+    [
+        Bls12381.G1AddPrecompile.Instance,
+        Bls12381.G1MsmPrecompile.Instance,
+        Bls12381.G2AddPrecompile.Instance,
+        Bls12381.G2MsmPrecompile.Instance,
+        Bls12381.PairingCheckPrecompile.Instance,
+        Bls12381.MapFpToG1Precompile.Instance,
+        Bls12381.MapFp2ToG2Precompile.Instance,
     ];
 
     /// <summary>Addresses of all precompiles in the set, ascending (for EIP-2929 warm pre-population).</summary>

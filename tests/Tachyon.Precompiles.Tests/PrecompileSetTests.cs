@@ -17,14 +17,15 @@ public class PrecompileSetTests
     public void CancunHasTheLocalPrecompilesAtTheirAddresses()
     {
         PrecompileSet set = PrecompileSet.Cancun;
-        Assert.Equal(Enumerable.Range(1, 9).Select(A), set.Addresses);
+        Assert.Equal(Enumerable.Range(1, 10).Select(A), set.Addresses);
         Assert.IsType<EcRecoverPrecompile>(Get(set, 1));
         Assert.True(set.TryGet(A(2), out IPrecompile? p));
         Assert.IsType<Sha256Precompile>(p);
         Assert.IsType<ModExpPrecompile>(Get(set, 5));
         Assert.IsType<Bn254PairingPrecompile>(Get(set, 8));
         Assert.IsType<Blake2FPrecompile>(Get(set, 9));
-        Assert.False(set.TryGet(A(0x0a), out _));
+        Assert.IsType<Tachyon.Precompiles.Kzg.PointEvaluationPrecompile>(Get(set, 0x0a));
+        Assert.False(set.TryGet(A(0x0b), out _));
         Assert.False(set.TryGet(Address.Zero, out _));
         foreach (Address a in set.Addresses)
         {
@@ -37,6 +38,14 @@ public class PrecompileSetTests
     {
         Assert.True(set.TryGet(A(last), out IPrecompile? p));
         return p;
+    }
+
+    [Fact]
+    public void PragueAddsTheBlsPrecompiles()
+    {
+        Assert.Equal(Enumerable.Range(1, 0x11).Select(A), PrecompileSet.Prague.Addresses);
+        Assert.IsType<Tachyon.Precompiles.Bls12381.G1AddPrecompile>(Get(PrecompileSet.Prague, 0x0b));
+        Assert.IsType<Tachyon.Precompiles.Bls12381.MapFp2ToG2Precompile>(Get(PrecompileSet.Prague, 0x11));
     }
 
     [Fact]
@@ -60,7 +69,7 @@ public class PrecompileSetTests
         Assert.Same(ecrecover, Get(set, 1));
         Assert.Same(pointEval, Get(set, 0x0a));
         Assert.Same(sha, Get(set, 2));
-        Assert.Equal(9, PrecompileSet.Cancun.Count); // the original is unchanged
+        Assert.Equal(10, PrecompileSet.Cancun.Count); // the original is unchanged
     }
 
     [Fact]

@@ -9,8 +9,7 @@ namespace Tachyon.Precompiles.Kzg;
 /// commitment (48) ‖ proof (48). On success returns FIELD_ELEMENTS_PER_BLOB and BLS_MODULUS as
 /// two 32-byte big-endian words; any failed check fails the call.
 /// </summary>
-// implements IPrecompile (added at merge)
-public sealed class PointEvaluationPrecompile
+public sealed class PointEvaluationPrecompile : IPrecompile
 {
     public const long Gas = 50_000;
     public const int InputLength = 192;

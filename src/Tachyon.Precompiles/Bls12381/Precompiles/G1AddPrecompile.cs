@@ -3,8 +3,7 @@ using Tachyon.Core.Types;
 namespace Tachyon.Precompiles.Bls12381;
 
 /// <summary>EIP-2537 BLS12_G1ADD (0x0b): P + Q for two G1 encodings; curve check only, no subgroup check.</summary>
-// implements IPrecompile (added at merge)
-public sealed class G1AddPrecompile
+public sealed class G1AddPrecompile : IPrecompile
 {
     public static G1AddPrecompile Instance { get; } = new();
 

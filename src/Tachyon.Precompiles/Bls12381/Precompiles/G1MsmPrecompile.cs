@@ -6,8 +6,7 @@ namespace Tachyon.Precompiles.Bls12381;
 /// EIP-2537 BLS12_G1MSM (0x0c): Σ [kᵢ]Pᵢ over k ≥ 1 pairs of a G1 encoding and a 32-byte scalar
 /// (any value, not reduced). Every point must be on the curve and in G1.
 /// </summary>
-// implements IPrecompile (added at merge)
-public sealed class G1MsmPrecompile
+public sealed class G1MsmPrecompile : IPrecompile
 {
     public static G1MsmPrecompile Instance { get; } = new();
 

@@ -3,8 +3,7 @@ using Tachyon.Core.Types;
 namespace Tachyon.Precompiles.Bls12381;
 
 /// <summary>EIP-2537 BLS12_G2ADD (0x0d): P + Q for two G2 encodings; curve check only, no subgroup check.</summary>
-// implements IPrecompile (added at merge)
-public sealed class G2AddPrecompile
+public sealed class G2AddPrecompile : IPrecompile
 {
     public static G2AddPrecompile Instance { get; } = new();
 

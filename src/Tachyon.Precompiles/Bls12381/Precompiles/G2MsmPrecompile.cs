@@ -6,8 +6,7 @@ namespace Tachyon.Precompiles.Bls12381;
 /// EIP-2537 BLS12_G2MSM (0x0e): Σ [kᵢ]Qᵢ over k ≥ 1 pairs of a G2 encoding and a 32-byte scalar
 /// (any value, not reduced). Every point must be on the twist and in G2.
 /// </summary>
-// implements IPrecompile (added at merge)
-public sealed class G2MsmPrecompile
+public sealed class G2MsmPrecompile : IPrecompile
 {
     public static G2MsmPrecompile Instance { get; } = new();
 

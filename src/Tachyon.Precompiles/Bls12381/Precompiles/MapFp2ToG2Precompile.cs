@@ -3,8 +3,7 @@ using Tachyon.Core.Types;
 namespace Tachyon.Precompiles.Bls12381;
 
 /// <summary>EIP-2537 BLS12_MAP_FP2_TO_G2 (0x11): RFC 9380 map_to_curve then clear_cofactor for one Fp2 element.</summary>
-// implements IPrecompile (added at merge)
-public sealed class MapFp2ToG2Precompile
+public sealed class MapFp2ToG2Precompile : IPrecompile
 {
     public static MapFp2ToG2Precompile Instance { get; } = new();
 

@@ -3,8 +3,7 @@ using Tachyon.Core.Types;
 namespace Tachyon.Precompiles.Bls12381;
 
 /// <summary>EIP-2537 BLS12_MAP_FP_TO_G1 (0x10): RFC 9380 map_to_curve then clear_cofactor for one Fp element.</summary>
-// implements IPrecompile (added at merge)
-public sealed class MapFpToG1Precompile
+public sealed class MapFpToG1Precompile : IPrecompile
 {
     public static MapFpToG1Precompile Instance { get; } = new();
 

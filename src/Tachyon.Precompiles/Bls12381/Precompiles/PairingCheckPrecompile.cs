@@ -6,8 +6,7 @@ namespace Tachyon.Precompiles.Bls12381;
 /// EIP-2537 BLS12_PAIRING_CHECK (0x0f): for k ≥ 1 slices of G1 ‖ G2 encodings (all points in
 /// their subgroups), returns a 32-byte word that is 1 iff ∏ e(Pᵢ, Qᵢ) = 1.
 /// </summary>
-// implements IPrecompile (added at merge)
-public sealed class PairingCheckPrecompile
+public sealed class PairingCheckPrecompile : IPrecompile
 {
     public static PairingCheckPrecompile Instance { get; } = new();
 
