@@ -1,7 +1,4 @@
-using Tachyon.Evm.Precompiles;
 using Tachyon.Precompiles;
-using Tachyon.Precompiles.Bls12381;
-using Tachyon.Precompiles.Kzg;
 
 namespace Tachyon.Evm;
 
@@ -41,7 +38,7 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 3,
         MaxBlobsPerBlock = 6,
         BlobBaseFeeUpdateFraction = 3338477,
-        Precompiles = Complete(PrecompileSet.Cancun, withBls: false),
+        Precompiles = PrecompileSet.Cancun,
     };
 
     public static readonly ForkSpec Prague = new()
@@ -52,37 +49,8 @@ public sealed class ForkSpec
         TargetBlobsPerBlock = 6,
         MaxBlobsPerBlock = 9,
         BlobBaseFeeUpdateFraction = 5007716,
-        Precompiles = Complete(PrecompileSet.Prague, withBls: true),
+        Precompiles = PrecompileSet.Prague,
     };
-
-    /// <summary>
-    /// A fork's precompiles: Tachyon.Precompiles' base set plus the precompiles it provides outside
-    /// it ("registered by the code that provides them"): the EIP-4844 point evaluation (0x0a) from
-    /// Cancun on, the EIP-2537 BLS12-381 precompiles (0x0b..0x11) from Prague on. Each is added only
-    /// when the base set has nothing at its address.
-    /// </summary>
-    private static PrecompileSet Complete(PrecompileSet baseSet, bool withBls)
-    {
-        var extra = new List<IPrecompile>();
-        var seen = new HashSet<Tachyon.Core.Types.Address>(baseSet.Addresses);
-        void Add(Tachyon.Core.Types.Address address, PrecompileAdapter.GasFunction gas, PrecompileAdapter.RunFunction run)
-        {
-            if (seen.Add(address)) extra.Add(new PrecompileAdapter(address, gas, run));
-        }
-        var kzg = PointEvaluationPrecompile.Instance;
-        Add(kzg.Address, kzg.RequiredGas, kzg.TryRun);
-        if (withBls)
-        {
-            var g1Add = G1AddPrecompile.Instance; Add(g1Add.Address, g1Add.RequiredGas, g1Add.TryRun);
-            var g1Msm = G1MsmPrecompile.Instance; Add(g1Msm.Address, g1Msm.RequiredGas, g1Msm.TryRun);
-            var g2Add = G2AddPrecompile.Instance; Add(g2Add.Address, g2Add.RequiredGas, g2Add.TryRun);
-            var g2Msm = G2MsmPrecompile.Instance; Add(g2Msm.Address, g2Msm.RequiredGas, g2Msm.TryRun);
-            var pairing = PairingCheckPrecompile.Instance; Add(pairing.Address, pairing.RequiredGas, pairing.TryRun);
-            var mapG1 = MapFpToG1Precompile.Instance; Add(mapG1.Address, mapG1.RequiredGas, mapG1.TryRun);
-            var mapG2 = MapFp2ToG2Precompile.Instance; Add(mapG2.Address, mapG2.RequiredGas, mapG2.TryRun);
-        }
-        return extra.Count == 0 ? baseSet : baseSet.With(extra);
-    }
 
     public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague];
 
