@@ -49,6 +49,30 @@ public class PrecompileSetTests
     }
 
     [Fact]
+    public void TachyonL2AddsP256VerifyAt0x100()
+    {
+        Address p256 = Address.Parse("0x0000000000000000000000000000000000000100");
+        Assert.Equal([.. Enumerable.Range(1, 0x11).Select(A), p256], PrecompileSet.TachyonL2.Addresses);
+        Assert.True(PrecompileSet.TachyonL2.TryGet(p256, out IPrecompile? p));
+        Assert.IsType<Tachyon.Precompiles.P256.P256VerifyPrecompile>(p);
+        Assert.IsType<Tachyon.Precompiles.Bls12381.G1AddPrecompile>(Get(PrecompileSet.TachyonL2, 0x0b));
+        // Not part of Ethereum's sets.
+        Assert.False(PrecompileSet.Prague.TryGet(p256, out _));
+        Assert.False(PrecompileSet.Cancun.TryGet(p256, out _));
+        // Neighbours and aliases of 0x100 are not precompiles.
+        foreach (string a in new[] { "0x00000000000000000000000000000000000000ff", "0x0000000000000000000000000000000000000101",
+                     "0x0000000000000000000000000000000000000200", "0x0000000000000000000000000000000000010100",
+                     "0x0000000000000000000000000000000000000000", "0x1000000000000000000000000000000000000100",
+                     "0x000000000000000000000000000000000000ff00" })
+            Assert.False(PrecompileSet.TachyonL2.TryGet(Address.Parse(a), out _), a);
+        foreach (Address a in PrecompileSet.TachyonL2.Addresses)
+        {
+            Assert.True(PrecompileSet.TachyonL2.TryGet(a, out IPrecompile? q));
+            Assert.Equal(a, q.Address);
+        }
+    }
+
+    [Fact]
     public void LookupChecksTheWholeAddress()
     {
         PrecompileSet set = PrecompileSet.Cancun;
@@ -76,13 +100,18 @@ public class PrecompileSetTests
     public void ConstructorRejectsDuplicatesAndLargeAddresses()
     {
         Assert.Throws<ArgumentException>(() => new PrecompileSet([new Fake(3), new Fake(3)]));
-        var far = new FarAway();
-        Assert.Throws<ArgumentException>(() => new PrecompileSet([far]));
+        Assert.Throws<ArgumentException>(() => new PrecompileSet([new FarAway("0x0000000000000000000000000000000000010000")]));
+        Assert.Throws<ArgumentException>(() => new PrecompileSet([new FarAway("0x0100000000000000000000000000000000000001")]));
+        // Two-byte addresses (RIP precompiles such as 0x100) are fine, and so is the largest one.
+        Assert.Single(new PrecompileSet([new FarAway("0x0000000000000000000000000000000000000100")]).Addresses);
+        var top = new PrecompileSet([new FarAway("0x000000000000000000000000000000000000ffff"), new Fake(1)]);
+        Assert.True(top.TryGet(Address.Parse("0x000000000000000000000000000000000000ffff"), out _));
+        Assert.False(top.TryGet(Address.Parse("0x000000000000000000000000000000000000fffe"), out _));
     }
 
-    private sealed class FarAway : IPrecompile
+    private sealed class FarAway(string address) : IPrecompile
     {
-        public Address Address { get; } = Address.Parse("0x0000000000000000000000000000000000000100");
+        public Address Address { get; } = Address.Parse(address);
         public long RequiredGas(ReadOnlySpan<byte> input) => 0;
         public bool TryRun(ReadOnlySpan<byte> input, out byte[] output) { output = []; return true; }
     }
