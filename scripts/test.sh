@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need when it is missing:
 #   - libsecp256k1 (Debian libsecp256k1-1), the native signature path; tests also cover the managed fallback.
+#   - tests/differential/node_modules (@noble/curves, pinned by package-lock.json), the reference the
+#     precompile differential tests compare against; they need Node.js and fail in CI (CI=true) without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +25,15 @@ install_debian_packages() {
 
 if command -v dpkg >/dev/null 2>&1; then
   install_debian_packages libsecp256k1-1
+fi
+
+if [ ! -d tests/differential/node_modules/@noble/curves ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "installing tests/differential npm packages"
+    npm ci --prefix tests/differential --no-audit --no-fund >/dev/null
+  else
+    echo "warning: npm not found; the precompile differential tests cannot run (they fail when CI=true)" >&2
+  fi
 fi
 
 # The fixture tests print their pass counts; 'detailed' makes the console logger show them.

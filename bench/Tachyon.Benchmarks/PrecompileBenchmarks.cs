@@ -1,14 +1,21 @@
+using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
 using Tachyon.Core.Types;
 using Tachyon.Precompiles;
+using Tachyon.Precompiles.Bls12381;
+using Tachyon.Precompiles.P256;
 
 namespace Tachyon.Benchmarks;
 
 /// <summary>
-/// Time per call of each precompile on a typical input. Gas per call for the same inputs is printed at
-/// setup (and is in the case name), so gas/µs = gas / mean.
+/// Time per call of each precompile on a typical input, with the call's gas and gas/µs (Gas and
+/// Gas/us columns; the gas is also in the case name).
 /// </summary>
 [MemoryDiagnoser]
+[GasColumns]
 public class PrecompileBenchmarks
 {
     public sealed record Case(string Name, IPrecompile Precompile, byte[] Input)
@@ -61,6 +68,32 @@ public class PrecompileBenchmarks
         byte[] blake1200 = (byte[])blake.Clone();
         blake1200[2] = 0x04; blake1200[3] = 0xb0; // 1200 rounds
         yield return new Case("blake2f-1200r", new Blake2FPrecompile(), blake1200);
+
+        // EIP-2537 BLS12-381 (0x0b..0x11): subgroup points made from the generators.
+        byte[] Scalar() => Rand(32);
+        byte[] G1P(int k) => Eip2537Codec.EncodeG1(JacobianPoint<Fp>.Multiply(G1.Generator.ToJacobian(), Word(k)).ToAffine());
+        byte[] G2P(int k) => Eip2537Codec.EncodeG2(JacobianPoint<Fp2>.Multiply(G2.Generator.ToJacobian(), Word(k)).ToAffine());
+        byte[] Msm(Func<int, byte[]> point, int k) => [.. Enumerable.Range(0, k).SelectMany(i => point(1000 + i).Concat(Scalar()))];
+        yield return new Case("bls-g1add", G1AddPrecompile.Instance, [.. G1P(3), .. G1P(5)]);
+        yield return new Case("bls-g1msm1", G1MsmPrecompile.Instance, Msm(G1P, 1));
+        yield return new Case("bls-g1msm16", G1MsmPrecompile.Instance, Msm(G1P, 16));
+        yield return new Case("bls-g2add", G2AddPrecompile.Instance, [.. G2P(3), .. G2P(5)]);
+        yield return new Case("bls-g2msm1", G2MsmPrecompile.Instance, Msm(G2P, 1));
+        yield return new Case("bls-g2msm16", G2MsmPrecompile.Instance, Msm(G2P, 16));
+        // e(3·G1, 5·G2) · e(-15·G1, G2) = 1
+        byte[] minus15 = Eip2537Codec.EncodeG1(JacobianPoint<Fp>.Multiply(G1.Generator.ToJacobian(), Word(15)).ToAffine().Negate());
+        yield return new Case("bls-pair2", PairingCheckPrecompile.Instance, [.. G1P(3), .. G2P(5), .. minus15, .. G2P(1)]);
+        byte[] fp = [.. new byte[16], .. Rand(48)]; fp[16] &= 0x0f;
+        yield return new Case("bls-mapg1", MapFpToG1Precompile.Instance, fp);
+        byte[] fp2 = [.. fp, .. fp]; fp2[^1] ^= 1;
+        yield return new Case("bls-mapg2", MapFp2ToG2Precompile.Instance, fp2);
+
+        // RIP-7212 P256VERIFY (0x100): a valid signature (the expensive path).
+        using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        byte[] hash = Rand(32);
+        ECParameters pub = key.ExportParameters(false);
+        yield return new Case("p256verify", P256VerifyPrecompile.Instance,
+            [.. hash, .. key.SignHash(hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation), .. pub.Q.X!, .. pub.Q.Y!]);
     }
 
     [ParamsSource(nameof(Cases))]
@@ -84,5 +117,38 @@ public class PrecompileBenchmarks
         var w = new byte[32];
         w[28] = (byte)(v >> 24); w[29] = (byte)(v >> 16); w[30] = (byte)(v >> 8); w[31] = (byte)v;
         return w;
+    }
+}
+
+/// <summary>Adds Gas (per call) and Gas/us (gas per microsecond of mean time) for <see cref="PrecompileBenchmarks"/>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class GasColumnsAttribute : Attribute, BenchmarkDotNet.Configs.IConfigSource
+{
+    public BenchmarkDotNet.Configs.IConfig Config { get; } =
+        BenchmarkDotNet.Configs.ManualConfig.CreateEmpty().AddColumn(new GasColumn(perMicrosecond: false), new GasColumn(perMicrosecond: true));
+}
+
+internal sealed class GasColumn(bool perMicrosecond) : IColumn
+{
+    public string Id => perMicrosecond ? "GasPerUs" : "Gas";
+    public string ColumnName => perMicrosecond ? "Gas/us" : "Gas";
+    public bool AlwaysShow => true;
+    public ColumnCategory Category => ColumnCategory.Custom;
+    public int PriorityInCategory => perMicrosecond ? 1 : 0;
+    public bool IsNumeric => true;
+    public UnitType UnitType => UnitType.Dimensionless;
+    public string Legend => perMicrosecond ? "Gas per microsecond of mean time" : "Gas charged per call";
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+    public bool IsAvailable(Summary summary) => true;
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        if (benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Value is PrecompileBenchmarks.Case)?.Value is not PrecompileBenchmarks.Case c)
+            return "-";
+        long gas = c.Precompile.RequiredGas(c.Input);
+        if (!perMicrosecond) return gas.ToString();
+        double? meanNs = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        return meanNs is > 0 ? (gas / (meanNs.Value / 1000)).ToString("F1") : "-";
     }
 }

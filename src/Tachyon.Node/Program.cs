@@ -29,6 +29,9 @@ public static class Program
             Console.WriteLine("the node (JSON-RPC on 127.0.0.1:8545) is not implemented yet in this build");
             return 0;
         }
+        if (args[0] == "statetest")
+            return Tachyon.Evm.StateTests.StateTestRunner.Main(args[1..], Console.Out, Console.Error);
+        if (args.Length >= 2 && args[0] == "bench" && args[1] == "storage") return BenchStorageCommand.Run(args[2..]);
         Console.Error.WriteLine($"tachyon: unknown command '{args[0]}'");
         PrintUsage(version);
         return 2;
@@ -38,5 +41,7 @@ public static class Program
     {
         Console.WriteLine($"tachyon {version}");
         Console.WriteLine("usage: tachyon [--dev] | --version | --help");
+        Console.WriteLine("       tachyon statetest [--fork Cancun|Prague] [--test NAME] [--d N --g N --v N] [--trace | --trace-file PATH] PATH...");
+        Console.WriteLine("       tachyon bench storage [--accounts N] [--blocks N] [--updates-per-block N] [--datadir PATH] [--json FILE] [--durability sync|async]");
     }
 }

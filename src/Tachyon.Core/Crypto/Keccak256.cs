@@ -13,8 +13,7 @@ namespace Tachyon.Core.Crypto;
 public struct Keccak256
 {
     public const int HashSize = 32;
-    private const int Rate = 136;          // (1600 - 2*256) / 8 bytes
-    private const int RateLanes = Rate / 8;
+    private const int Rate = KeccakF1600.Rate; // (1600 - 2*256) / 8 = 136 bytes
 
     private StateBuffer _state;
     private BlockBuffer _buffer;
@@ -32,19 +31,26 @@ public struct Keccak256
         if (output.Length < HashSize) throw new ArgumentException("output must hold 32 bytes", nameof(output));
         Span<ulong> state = stackalloc ulong[25];
         state.Clear();
-        while (data.Length >= Rate)
+        int absorbed = KeccakF1600.AbsorbBlocks(state, data);
+        data = data[absorbed..];
+        if (absorbed == 0 && BitConverter.IsLittleEndian)
         {
-            KeccakF1600.Absorb(state, data, RateLanes);
+            // Single block (the common short-input case): the state is all zero, so the padded block
+            // can be written straight into it (lanes are little-endian) instead of XORed in.
+            Span<byte> stateBytes = MemoryMarshal.AsBytes(state);
+            data.CopyTo(stateBytes);
+            stateBytes[data.Length] = 0x01;
+            stateBytes[Rate - 1] ^= 0x80;
             KeccakF1600.Permute(state);
-            data = data[Rate..];
+            Squeeze(state, output);
+            return;
         }
         Span<byte> last = stackalloc byte[Rate];
         last.Clear();
         data.CopyTo(last);
         last[data.Length] ^= 0x01;
         last[Rate - 1] ^= 0x80;
-        KeccakF1600.Absorb(state, last, RateLanes);
-        KeccakF1600.Permute(state);
+        KeccakF1600.AbsorbBlocks(state, last);
         Squeeze(state, output);
     }
 
@@ -79,16 +85,10 @@ public struct Keccak256
             _buffered += take;
             data = data[take..];
             if (_buffered < Rate) return;
-            KeccakF1600.Absorb(state, buffer, RateLanes);
-            KeccakF1600.Permute(state);
+            KeccakF1600.AbsorbBlocks(state, buffer);
             _buffered = 0;
         }
-        while (data.Length >= Rate)
-        {
-            KeccakF1600.Absorb(state, data, RateLanes);
-            KeccakF1600.Permute(state);
-            data = data[Rate..];
-        }
+        data = data[KeccakF1600.AbsorbBlocks(state, data)..];
         data.CopyTo(buffer);
         _buffered = data.Length;
     }
@@ -102,8 +102,7 @@ public struct Keccak256
         buffer[_buffered..].Clear();
         buffer[_buffered] ^= 0x01;
         buffer[Rate - 1] ^= 0x80;
-        KeccakF1600.Absorb(state, buffer, RateLanes);
-        KeccakF1600.Permute(state);
+        KeccakF1600.AbsorbBlocks(state, buffer);
         Squeeze(state, output);
         Reset();
     }

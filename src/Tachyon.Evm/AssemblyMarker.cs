@@ -1,1 +1,0 @@
-namespace Tachyon.Evm; internal static class AssemblyMarker { }

@@ -1,0 +1,27 @@
+using Tachyon.Core.Numerics;
+using Tachyon.Core.Types;
+
+namespace Tachyon.Evm.State;
+
+/// <summary>The final value of one account after a transaction.</summary>
+public sealed class AccountWrite
+{
+    public Address Address { get; init; }
+    /// <summary>The account no longer exists (self-destructed, or an empty account that was touched).</summary>
+    public bool Deleted { get; init; }
+    public ulong Nonce { get; init; }
+    public UInt256 Balance { get; init; }
+    public Hash256 CodeHash { get; init; }
+    /// <summary>Set only when the code changed in this transaction.</summary>
+    public byte[]? Code { get; init; }
+    /// <summary>The committed storage is to be dropped before <see cref="Storage"/> is applied (account re-created or deleted).</summary>
+    public bool StorageCleared { get; init; }
+    /// <summary>Slots written in the transaction with their final values (zero means delete).</summary>
+    public List<KeyValuePair<UInt256, UInt256>> Storage { get; } = [];
+}
+
+/// <summary>What a transaction changed: produced by <see cref="ExecutionState.BuildWriteSet"/>, committed to an <see cref="IWorldState"/>.</summary>
+public sealed class StateWriteSet
+{
+    public List<AccountWrite> Accounts { get; } = [];
+}

@@ -1,0 +1,46 @@
+namespace Tachyon.State;
+
+/// <summary>Pipeline counters (thread-safe; read them for logging or benchmarks).</summary>
+public sealed class LayeredStateStats
+{
+    private long _buildTicks, _dbWriteTicks;
+    private long _backPressureWaits, _backPressureTicks, _roots, _rootTicks, _writes, _writeTicks, _pruned;
+
+    public long BackPressureWaits => Interlocked.Read(ref _backPressureWaits);
+    public TimeSpan BackPressureTime => TimeSpan.FromTicks(Interlocked.Read(ref _backPressureTicks));
+    public long RootsComputed => Interlocked.Read(ref _roots);
+    public TimeSpan RootTime => TimeSpan.FromTicks(Interlocked.Read(ref _rootTicks));
+    public long BlocksWritten => Interlocked.Read(ref _writes);
+    public TimeSpan WriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _writeTicks));
+    public long NodesPruned => Interlocked.Read(ref _pruned);
+
+    /// <summary>Writer time split: building batches, RocksDB Write.</summary>
+    public TimeSpan BatchBuildTime => TimeSpan.FromTicks(Interlocked.Read(ref _buildTicks));
+    public TimeSpan DbWriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _dbWriteTicks));
+
+    internal void AddWriterPhases(TimeSpan build, TimeSpan write)
+    {
+        Interlocked.Add(ref _buildTicks, build.Ticks);
+        Interlocked.Add(ref _dbWriteTicks, write.Ticks);
+    }
+
+    internal void AddBackPressure(TimeSpan t)
+    {
+        Interlocked.Increment(ref _backPressureWaits);
+        Interlocked.Add(ref _backPressureTicks, t.Ticks);
+    }
+
+    internal void AddRoot(TimeSpan t)
+    {
+        Interlocked.Increment(ref _roots);
+        Interlocked.Add(ref _rootTicks, t.Ticks);
+    }
+
+    internal void AddWrite(TimeSpan t)
+    {
+        Interlocked.Increment(ref _writes);
+        Interlocked.Add(ref _writeTicks, t.Ticks);
+    }
+
+    internal void AddPruned(int n) => Interlocked.Add(ref _pruned, n);
+}

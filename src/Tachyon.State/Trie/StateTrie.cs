@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using Tachyon.Core.Crypto;
+using Tachyon.Core.Numerics;
+using Tachyon.Core.Types;
+
+namespace Tachyon.State.Trie;
+
+/// <summary>
+/// The live account trie plus the storage tries of accounts touched so far. Applies one block's
+/// write-set at a time: storage tries in parallel (one task per changed account), then the
+/// account trie (its 16 root subtries in parallel). Account trie nodes are stored under their
+/// hash; storage trie nodes under address || hash, so equal subtries of different accounts never
+/// share a record (which keeps pruning free of reference counts).
+/// </summary>
+internal sealed class StateTrie
+{
+    private readonly INodeReader _reader;
+    private readonly MerkleTrie _accounts;
+    private readonly ConcurrentDictionary<Address, MerkleTrie> _storage = new();
+    public bool Parallel { get; init; } = true;
+
+    public StateTrie(INodeReader reader, in Hash256 stateRoot)
+    {
+        _reader = reader;
+        _accounts = new MerkleTrie(reader, [], stateRoot);
+    }
+
+    public Hash256 RootHash => _accounts.RootHash;
+
+    public static Hash256 AccountKey(in Address a) => Keccak256.Compute(a.Bytes);
+
+    public static Hash256 SlotKey(in UInt256 slot)
+    {
+        Span<byte> b = stackalloc byte[32];
+        slot.WriteBigEndian(b);
+        return Keccak256.Compute(b);
+    }
+
+    /// <summary>The account as the trie has it now (null when absent).</summary>
+    public AccountState? GetAccount(in Address address)
+    {
+        byte[]? leaf = _accounts.Get(AccountKey(address));
+        return leaf == null ? null : AccountRlp.Decode(leaf);
+    }
+
+    private MerkleTrie StorageTrie(in Address address, in Hash256 root)
+    {
+        if (_storage.TryGetValue(address, out var t)) return t;
+        t = new MerkleTrie(_reader, address.ToArray(), root);
+        _storage[address] = t;
+        return t;
+    }
+
+    /// <summary>
+    /// Applies a block. Returns the new state root, the final account records (storage roots
+    /// filled in) and the node records written and killed.
+    /// </summary>
+    public Hash256 Apply(
+        IReadOnlyDictionary<Address, AccountState?> accounts,
+        IReadOnlyDictionary<StorageKey, UInt256> storage,
+        IReadOnlySet<Address> wiped,
+        out Dictionary<Address, AccountState?> resolved,
+        out TrieChanges changes)
+        => Apply(accounts, storage, wiped, out resolved, out changes, out _, out _);
+
+    /// <summary>As above, also returning the pre-block leaf values (origins) of the account trie
+    /// by account-key hash and of each touched storage trie by slot-key hash.</summary>
+    public Hash256 Apply(
+        IReadOnlyDictionary<Address, AccountState?> accounts,
+        IReadOnlyDictionary<StorageKey, UInt256> storage,
+        IReadOnlySet<Address> wiped,
+        out Dictionary<Address, AccountState?> resolved,
+        out TrieChanges changes,
+        out Dictionary<Hash256, byte[]?> accountOrigins,
+        out Dictionary<Address, Dictionary<Hash256, byte[]?>> storageOrigins)
+    {
+        changes = new TrieChanges();
+        // Group slot writes per account.
+        var slots = new Dictionary<Address, List<TrieUpdate>>();
+        foreach (var (k, v) in storage)
+        {
+            if (!slots.TryGetValue(k.Address, out var list)) slots[k.Address] = list = new List<TrieUpdate>();
+            list.Add(new TrieUpdate(SlotKey(k.Slot), v.IsZero ? null : AccountRlp.EncodeStorage(v)));
+        }
+        var storageWork = new HashSet<Address>(slots.Keys);
+        storageWork.UnionWith(wiped);
+
+        // Old records are looked up only for accounts whose storage trie is needed; other
+        // updated accounts take their old storage root from the leaf they replace.
+        var current = new Dictionary<Address, AccountState?>(storageWork.Count);
+        foreach (var a in storageWork) current[a] = GetAccount(a);
+
+        var work = storageWork.Select(a => (a, StorageTrie(a, current[a]?.StorageRoot ?? Hash256.EmptyTrieRoot))).ToArray();
+        var roots = new Hash256[work.Length];
+        var sinks = new TrieChanges[work.Length];
+        void Storage(int i)
+        {
+            var (addr, trie) = work[i];
+            var sink = sinks[i] = new TrieChanges();
+            if (wiped.Contains(addr)) sink.AddSameTrie(trie.Wipe());
+            if (slots.TryGetValue(addr, out var ups)) sink.AddSameTrie(trie.Apply(ups, parallel: false));
+            roots[i] = trie.Commit(sink, parallel: false);
+        }
+        if (Parallel && work.Length > 1) System.Threading.Tasks.Parallel.For(0, work.Length, Storage);
+        else for (int i = 0; i < work.Length; i++) Storage(i);
+        var newStorageRoots = new Dictionary<Address, Hash256>(work.Length);
+        storageOrigins = new Dictionary<Address, Dictionary<Hash256, byte[]?>>(work.Length);
+        for (int i = 0; i < work.Length; i++)
+        {
+            changes.AddFrom(sinks[i]);
+            storageOrigins[work[i].a] = sinks[i].OldValues;
+            newStorageRoots[work[i].a] = roots[i];
+        }
+
+        var touched = new List<Address>(accounts.Count + storageWork.Count);
+        touched.AddRange(accounts.Keys);
+        foreach (var a in storageWork) if (!accounts.ContainsKey(a)) touched.Add(a);
+        var after = new AccountState?[touched.Count];
+        var updateArray = new TrieUpdate[touched.Count];
+        void Encode(int i)
+        {
+            var addr = touched[i];
+            bool keep = false;
+            AccountState? acc;
+            if (accounts.TryGetValue(addr, out var given))
+            {
+                if (given is { } g)
+                {
+                    // Accounts without storage changes keep their old root (copied from the old leaf).
+                    keep = !newStorageRoots.TryGetValue(addr, out var r);
+                    acc = g.WithStorageRoot(keep ? Hash256.EmptyTrieRoot : r);
+                }
+                else acc = null;
+            }
+            else acc = (current[addr] ?? AccountState.Create(0, UInt256.Zero)).WithStorageRoot(newStorageRoots[addr]);
+            after[i] = acc;
+            updateArray[i] = new TrieUpdate(AccountKey(addr), acc is { } v ? AccountRlp.Encode(v) : null, keep);
+        }
+        if (Parallel && touched.Count >= 256) System.Threading.Tasks.Parallel.For(0, touched.Count, Encode);
+        else for (int i = 0; i < touched.Count; i++) Encode(i);
+        var updates = updateArray;
+        var accountChanges = _accounts.Apply(updates, Parallel);
+        changes.AddFrom(accountChanges);
+        accountOrigins = accountChanges.OldValues;
+        resolved = new Dictionary<Address, AccountState?>(touched.Count);
+        for (int i = 0; i < touched.Count; i++)
+        {
+            var acc = after[i];
+            if (acc == null) _storage.TryRemove(touched[i], out _);
+            else if (updates[i].KeepStorageRoot) acc = acc.Value.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].Value!));
+            resolved[touched[i]] = acc;
+        }
+        return _accounts.Commit(changes, Parallel);
+    }
+
+    /// <summary>Forgets cached storage tries (memory bound); they reload lazily from the store.</summary>
+    public void DropStorageCache() => _storage.Clear();
+}

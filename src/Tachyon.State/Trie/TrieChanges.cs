@@ -1,0 +1,45 @@
+namespace Tachyon.State.Trie;
+
+/// <summary>
+/// What one block did to the node store: records to write and stored records that are no longer
+/// referenced by the newest root (deleted once no root in the history window needs them).
+/// Keys are full node-store keys (owner prefix || hash).
+/// </summary>
+internal sealed class TrieChanges
+{
+    public readonly List<KeyValuePair<byte[], byte[]>> NewNodes = new();
+    public readonly List<byte[]> DeadNodes = new();
+
+    /// <summary>
+    /// Leaf values before the change, by key, for every key an update or wipe touched (null:
+    /// absent). They are the "origins" views of older blocks need, captured without a read.
+    /// </summary>
+    public readonly Dictionary<Tachyon.Core.Types.Hash256, byte[]?> OldValues = new();
+
+    /// <summary>Adds the node records only (old values of different tries must not mix).</summary>
+    public void AddFrom(TrieChanges other)
+    {
+        NewNodes.AddRange(other.NewNodes);
+        DeadNodes.AddRange(other.DeadNodes);
+    }
+
+    /// <summary>Adds node records and old values of the same trie; the first capture of a key wins.</summary>
+    public void AddSameTrie(TrieChanges other)
+    {
+        AddFrom(other);
+        foreach (var kv in other.OldValues) OldValues.TryAdd(kv.Key, kv.Value);
+    }
+}
+
+/// <summary>Reads stored nodes by full key (owner prefix || hash).</summary>
+internal interface INodeReader
+{
+    byte[]? Load(ReadOnlySpan<byte> key);
+}
+
+/// <summary>
+/// One pending change: value null deletes the key. With <paramref name="KeepStorageRoot"/> the value
+/// is an account whose storage root is copied in place from the leaf it replaces (if any), which
+/// saves a separate lookup of the old account.
+/// </summary>
+internal readonly record struct TrieUpdate(Tachyon.Core.Types.Hash256 Key, byte[]? Value, bool KeepStorageRoot = false);

@@ -1,1 +1,0 @@
-namespace Tachyon.Evm.Tests; public class SmokeTests { [Fact] public void ProjectLoads() => Assert.NotNull(typeof(SmokeTests).Assembly); }
