@@ -25,6 +25,9 @@ public sealed partial class VirtualMachine
         byte[] stackIn = OpcodeInfo.StackIn, stackOut = OpcodeInfo.StackOut;
         long[] baseGas = OpcodeInfo.BaseGas;
         CodeInfo codeInfo = f.Code;
+        // One scratch word for the whole run: a stackalloc inside the loop is only released when Run
+        // returns, so a loop of KECCAK256/CALLDATALOAD would overflow the thread's stack.
+        Span<byte> word = stackalloc byte[32];
 
         while (true)
         {
@@ -120,9 +123,8 @@ public sealed partial class VirtualMachine
                     if (!mem.Expand(ref gas, in off, in size)) { status = EvmStatus.OutOfGas; goto Exit; }
                     gas -= GasCost.Keccak256Word * (long)Words(size.U0);
                     if (gas < 0) { status = EvmStatus.OutOfGas; goto Exit; }
-                    Span<byte> h = stackalloc byte[32];
-                    Keccak256.Hash(size.IsZero ? ReadOnlySpan<byte>.Empty : mem.Span.Slice((int)off.U0, (int)size.U0), h);
-                    stack[sp - 2] = UInt256.FromBigEndian(h); sp--; break;
+                    Keccak256.Hash(size.IsZero ? ReadOnlySpan<byte>.Empty : mem.Span.Slice((int)off.U0, (int)size.U0), word);
+                    stack[sp - 2] = UInt256.FromBigEndian(word); sp--; break;
                 }
                 case 0x30: stack[sp++] = FromAddress(f.Target); break;
                 case 0x31:
@@ -137,9 +139,8 @@ public sealed partial class VirtualMachine
                 case 0x34: stack[sp++] = f.Value; break;
                 case 0x35:
                 {
-                    Span<byte> w = stackalloc byte[32];
-                    PaddedCopy(w, f.Input, in stack[sp - 1]);
-                    stack[sp - 1] = UInt256.FromBigEndian(w); break;
+                    PaddedCopy(word, f.Input, in stack[sp - 1]);
+                    stack[sp - 1] = UInt256.FromBigEndian(word); break;
                 }
                 case 0x36: stack[sp++] = (ulong)f.Input.Length; break;
                 case 0x37:
