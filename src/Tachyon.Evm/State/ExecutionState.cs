@@ -1,3 +1,4 @@
+using Tachyon.Precompiles;
 using System.Runtime.CompilerServices;
 using Tachyon.Core.Blocks;
 using Tachyon.Core.Crypto;
@@ -18,7 +19,7 @@ public readonly record struct StorageKey(Address Address, UInt256 Slot);
 /// </summary>
 public sealed class ExecutionState
 {
-    private static readonly Address Ripemd160 = Address.Parse("0x0000000000000000000000000000000000000003");
+    private static readonly Address Ripemd160 = PrecompileAddress.Of(0x03);
 
     private readonly IStateReader _reader;
     private readonly Dictionary<Address, AccountObject> _accounts = new();

@@ -18,7 +18,7 @@ public sealed class PointEvaluationPrecompile : IPrecompile
 
     public static PointEvaluationPrecompile Instance { get; } = new();
 
-    public Address Address { get; } = Address.Parse("0x000000000000000000000000000000000000000a");
+    public Address Address { get; } = PrecompileAddress.Of(0x0a);
 
     public long RequiredGas(ReadOnlySpan<byte> input) => Gas;
 

@@ -24,7 +24,7 @@ public sealed class P256VerifyPrecompile : IPrecompile
     public const long Gas = 3450;
     public const int InputLength = 160;
 
-    public Address Address { get; } = Address.Parse("0x0000000000000000000000000000000000000100");
+    public Address Address { get; } = PrecompileAddress.Of(0x100);
 
     // Curve constants (SEC 2 / FIPS 186-4 secp256r1); a = -3.
     internal static readonly BigInteger P = Parse("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff");

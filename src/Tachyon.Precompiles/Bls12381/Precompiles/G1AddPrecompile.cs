@@ -7,7 +7,7 @@ public sealed class G1AddPrecompile : IPrecompile
 {
     public static G1AddPrecompile Instance { get; } = new();
 
-    public Address Address { get; } = Address.Parse("0x000000000000000000000000000000000000000b");
+    public Address Address { get; } = PrecompileAddress.Of(0x0b);
 
     public const long Gas = 375;
     public const int InputLength = 2 * Eip2537Codec.G1Length;

@@ -10,7 +10,7 @@ public sealed class G1MsmPrecompile : IPrecompile
 {
     public static G1MsmPrecompile Instance { get; } = new();
 
-    public Address Address { get; } = Address.Parse("0x000000000000000000000000000000000000000c");
+    public Address Address { get; } = PrecompileAddress.Of(0x0c);
 
     public const int PairLength = Eip2537Codec.G1Length + Eip2537Codec.ScalarLength;
 

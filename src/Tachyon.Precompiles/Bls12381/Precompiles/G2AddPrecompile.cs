@@ -7,7 +7,7 @@ public sealed class G2AddPrecompile : IPrecompile
 {
     public static G2AddPrecompile Instance { get; } = new();
 
-    public Address Address { get; } = Address.Parse("0x000000000000000000000000000000000000000d");
+    public Address Address { get; } = PrecompileAddress.Of(0x0d);
 
     public const long Gas = 600;
     public const int InputLength = 2 * Eip2537Codec.G2Length;

@@ -10,7 +10,7 @@ public sealed class G2MsmPrecompile : IPrecompile
 {
     public static G2MsmPrecompile Instance { get; } = new();
 
-    public Address Address { get; } = Address.Parse("0x000000000000000000000000000000000000000e");
+    public Address Address { get; } = PrecompileAddress.Of(0x0e);
 
     public const int PairLength = Eip2537Codec.G2Length + Eip2537Codec.ScalarLength;
 

@@ -7,7 +7,7 @@ public sealed class MapFp2ToG2Precompile : IPrecompile
 {
     public static MapFp2ToG2Precompile Instance { get; } = new();
 
-    public Address Address { get; } = Address.Parse("0x0000000000000000000000000000000000000011");
+    public Address Address { get; } = PrecompileAddress.Of(0x11);
 
     public const long Gas = 23800;
 

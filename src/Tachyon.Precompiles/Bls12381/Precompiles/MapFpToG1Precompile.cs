@@ -7,7 +7,7 @@ public sealed class MapFpToG1Precompile : IPrecompile
 {
     public static MapFpToG1Precompile Instance { get; } = new();
 
-    public Address Address { get; } = Address.Parse("0x0000000000000000000000000000000000000010");
+    public Address Address { get; } = PrecompileAddress.Of(0x10);
 
     public const long Gas = 5500;
 

@@ -10,7 +10,7 @@ public sealed class PairingCheckPrecompile : IPrecompile
 {
     public static PairingCheckPrecompile Instance { get; } = new();
 
-    public Address Address { get; } = Address.Parse("0x000000000000000000000000000000000000000f");
+    public Address Address { get; } = PrecompileAddress.Of(0x0f);
 
     public const long BaseGas = 37700;
     public const long PerPairGas = 32600;
