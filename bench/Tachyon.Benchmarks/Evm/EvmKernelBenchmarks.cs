@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Tachyon.Benchmarks.Evm.Kernels;
+using Tachyon.Workloads.Contracts;
 using Tachyon.Core.Numerics;
 
 namespace Tachyon.Benchmarks.Evm;

@@ -1,7 +1,7 @@
 using Tachyon.Core.Crypto;
-using static Tachyon.Benchmarks.Evm.Kernels.Op;
+using static Tachyon.Workloads.Contracts.Op;
 
-namespace Tachyon.Benchmarks.Evm.Kernels;
+namespace Tachyon.Workloads.Contracts;
 
 /// <summary>
 /// Hashes the first <c>size</c> bytes of memory into word 0, n times (n = calldata word 0); returns word 0.

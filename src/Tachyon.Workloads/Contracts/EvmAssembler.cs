@@ -1,6 +1,6 @@
 using Tachyon.Core.Numerics;
 
-namespace Tachyon.Benchmarks.Evm.Kernels;
+namespace Tachyon.Workloads.Contracts;
 
 /// <summary>
 /// A minimal EVM assembler for the benchmark contracts: opcodes, minimal-width PUSH, and labels.
@@ -26,7 +26,7 @@ public sealed class EvmAssembler
         int skip = 0;
         while (skip < 32 && be[skip] == 0) skip++;
         int n = 32 - skip;
-        _code.Add((byte)(n == 0 ? (byte)Kernels.Op.PUSH0 : (byte)Kernels.Op.PUSH1 + n - 1));
+        _code.Add((byte)(n == 0 ? (byte)Contracts.Op.PUSH0 : (byte)Contracts.Op.PUSH1 + n - 1));
         for (int i = skip; i < 32; i++) _code.Add(be[i]);
         return this;
     }
@@ -35,23 +35,23 @@ public sealed class EvmAssembler
     public EvmAssembler Label(string name)
     {
         if (!_labels.TryAdd(name, _code.Count)) throw new InvalidOperationException("duplicate label " + name);
-        _code.Add((byte)Kernels.Op.JUMPDEST);
+        _code.Add((byte)Contracts.Op.JUMPDEST);
         return this;
     }
 
     public EvmAssembler PushLabel(string name)
     {
-        _code.Add((byte)Kernels.Op.PUSH2);
+        _code.Add((byte)Contracts.Op.PUSH2);
         _fixups.Add((_code.Count, name));
         _code.Add(0);
         _code.Add(0);
         return this;
     }
 
-    public EvmAssembler Jump(string name) => PushLabel(name).Op(Kernels.Op.JUMP);
+    public EvmAssembler Jump(string name) => PushLabel(name).Op(Contracts.Op.JUMP);
 
     /// <summary>Jumps to <paramref name="name"/> when the top of stack is non-zero (pops it).</summary>
-    public EvmAssembler JumpIf(string name) => PushLabel(name).Op(Kernels.Op.JUMPI);
+    public EvmAssembler JumpIf(string name) => PushLabel(name).Op(Contracts.Op.JUMPI);
 
     public byte[] Build()
     {

@@ -5,7 +5,7 @@ using Tachyon.Evm.Interpreter;
 using Tachyon.Evm.Processing;
 using Tachyon.Evm.State;
 
-namespace Tachyon.Benchmarks.Evm.Kernels;
+namespace Tachyon.Workloads.Contracts;
 
 /// <summary>
 /// One contract in an <see cref="InMemoryWorldState"/>, called through <see cref="TransactionProcessor"/>.

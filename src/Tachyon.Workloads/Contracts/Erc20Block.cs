@@ -3,7 +3,7 @@ using Tachyon.Core.Numerics;
 using Tachyon.Core.Types;
 using Tachyon.Evm.Processing;
 
-namespace Tachyon.Benchmarks.Evm.Kernels;
+namespace Tachyon.Workloads.Contracts;
 
 /// <summary>
 /// A block of token transfers between <c>holders</c> accounts, executed and committed one transaction at a time

@@ -1,7 +1,7 @@
 using Tachyon.Core.Numerics;
-using static Tachyon.Benchmarks.Evm.Kernels.Op;
+using static Tachyon.Workloads.Contracts.Op;
 
-namespace Tachyon.Benchmarks.Evm.Kernels;
+namespace Tachyon.Workloads.Contracts;
 
 /// <summary>Sieve of Eratosthenes over a byte array in memory; returns the count of primes below n (calldata word 0).</summary>
 public static class Sieve

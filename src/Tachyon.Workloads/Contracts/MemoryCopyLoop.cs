@@ -1,7 +1,7 @@
 using Tachyon.Core.Numerics;
-using static Tachyon.Benchmarks.Evm.Kernels.Op;
+using static Tachyon.Workloads.Contracts.Op;
 
-namespace Tachyon.Benchmarks.Evm.Kernels;
+namespace Tachyon.Workloads.Contracts;
 
 /// <summary>
 /// Two buffers of <c>bytes</c> bytes, A at 0 and B right after it. n times (n = calldata word 0):

@@ -1,12 +1,12 @@
-using Tachyon.Benchmarks.Evm.Kernels;
+using Tachyon.Workloads.Contracts;
 using Tachyon.Core.Numerics;
 using Tachyon.Evm.Interpreter;
 using Tachyon.Evm.Processing;
 
-namespace Tachyon.Evm.Tests;
+namespace Tachyon.Workloads.Tests;
 
-/// <summary>The benchmark contracts (bench/Tachyon.Benchmarks/Evm/Kernels) at small sizes, checked against their C# kernels.</summary>
-public class BenchmarkContractTests
+/// <summary>The benchmark contracts (src/Tachyon.Workloads/Contracts) at small sizes, checked against their C# kernels.</summary>
+public class ContractTests
 {
     private static byte[] Run(byte[] code, byte[] input) => new EvmHarness(code).CallOk(input, out _);
 
@@ -81,7 +81,7 @@ public class BenchmarkContractTests
         Assert.Equal(Erc20Block.InitialBalance - 1000, block.BalanceOf(a));
 
         // balanceOf through the contract agrees with storage
-        var view = processor.Execute(new State.ExecutionState(world), block.Harness.Block,
+        var view = processor.Execute(new Tachyon.Evm.State.ExecutionState(world), block.Harness.Block,
             EvmHarness.Tx(a, 2, EvmHarness.Contract, Erc20.BalanceOfData(b), 100_000));
         Assert.Equal(Erc20Block.InitialBalance + 1000, UInt256.FromBigEndian(view.Output));
 

@@ -1,9 +1,9 @@
 using Tachyon.Core.Crypto;
 using Tachyon.Core.Numerics;
 using Tachyon.Core.Types;
-using static Tachyon.Benchmarks.Evm.Kernels.Op;
+using static Tachyon.Workloads.Contracts.Op;
 
-namespace Tachyon.Benchmarks.Evm.Kernels;
+namespace Tachyon.Workloads.Contracts;
 
 /// <summary>
 /// A minimal ERC-20-like token: balances at slot keccak(pad32(owner) ‖ pad32(0)) (the Solidity mapping layout),

@@ -1,7 +1,7 @@
 using Tachyon.Core.Numerics;
-using static Tachyon.Benchmarks.Evm.Kernels.Op;
+using static Tachyon.Workloads.Contracts.Op;
 
-namespace Tachyon.Benchmarks.Evm.Kernels;
+namespace Tachyon.Workloads.Contracts;
 
 /// <summary>
 /// A stack-only mix of ADD/MUL/SUB/DIV/MOD/EXP, for i = n down to 1 (n = calldata word 0, x0 = word 1):
