@@ -49,4 +49,18 @@ public sealed class RestartTests
             Assert.Equal(0UL, again.HeadNumber);
         }
     }
+
+    [Fact]
+    public async Task SubmissionsBeforeStartOrAfterStopAreRefused()
+    {
+        await using var chain = Start(start: false);
+        SubmitResult early = await chain.SubmitAsync(Transfer(0, Bob, 1, nonce: 0));
+        Assert.Equal(TxRejection.Other, early.Rejection);
+        Assert.Contains("not started", early.Detail);
+        chain.Node.Start();
+        await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 0));
+        await chain.Node.StopAsync(CancellationToken.None);
+        SubmitResult late = await chain.SubmitAsync(Transfer(0, Bob, 1, nonce: 1));
+        Assert.Contains("shutting down", late.Detail);
+    }
 }

@@ -95,4 +95,30 @@ public sealed class RpcEndToEndTests(ITestOutputHelper output)
         Console.WriteLine(line);
         Assert.True(samples[count / 2] < 50_000, line);
     }
+
+    /// <summary>Rough loopback number: eth_sendRawTransactionSync over one keep-alive HTTP connection. Prints p50/p99/max.</summary>
+    [Fact]
+    public async Task LoopbackHttpSendRawTransactionSyncLatency()
+    {
+        await using var chain = Start(blockMs: 1000, configure: o => o with { MiniBlockInterval = TimeSpan.FromMilliseconds(10) });
+        await using var server = new RpcServer(chain.Backend, new RpcServerOptions { Host = "127.0.0.1", Port = 0 });
+        await server.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.HttpUri, Timeout = TimeSpan.FromSeconds(10) };
+        const int warm = 50, count = 300;
+        var samples = new double[count];
+        for (int i = 0; i < warm + count; i++)
+        {
+            string raw = "0x" + Convert.ToHexString(TransactionEncoder.Encode(Transfer(0, Bob, 1, nonce: (ulong)i)));
+            long start = Stopwatch.GetTimestamp();
+            JsonElement response = await PostAsync(http, "eth_sendRawTransactionSync", $"[\"{raw}\"]");
+            double us = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            Assert.Equal("0x1", response.GetProperty("result").GetProperty("status").GetString());
+            if (i >= warm) samples[i - warm] = us;
+        }
+        Array.Sort(samples);
+        string line = $"send->receipt over loopback HTTP, {count} sequential eth_sendRawTransactionSync: p50 {samples[count / 2]:F0} us, p99 {samples[count * 99 / 100]:F0} us, max {samples[^1]:F0} us";
+        output.WriteLine(line);
+        Console.WriteLine(line);
+        Assert.True(samples[count / 2] < 100_000, line);
+    }
 }

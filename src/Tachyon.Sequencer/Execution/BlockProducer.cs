@@ -42,7 +42,7 @@ internal sealed partial class BlockProducer
         Channel.CreateUnbounded<(BlockData, DiffLayer)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Thread _thread;
     private Task _sealer = Task.CompletedTask;
-    private volatile bool _stopping, _exited;
+    private volatile bool _running, _stopping, _exited;
     private volatile OpenBlock _open = null!;
     private ExecutionState _execution = null!;
     // Hash of the last committed block; for a block still being sealed it is read by the root stage
@@ -75,12 +75,14 @@ internal sealed partial class BlockProducer
     {
         _sealer = Task.Run(SealLoopAsync);
         _thread.Start();
+        _running = true;
     }
 
     /// <summary>Queues a transaction for the executor; completes once admitted (executed when its nonce is next).</summary>
     public Task<SubmitResult> Submit(Transaction tx, Address sender)
     {
         if (_stopping) return Task.FromResult(SubmitResult.Reject(TxRejection.Other, "node is shutting down"));
+        if (!_running) return Task.FromResult(SubmitResult.Reject(TxRejection.Other, "node is not started"));
         var s = new Submission(tx, sender);
         _inbox.Enqueue(s);
         _signal.Release();
