@@ -243,7 +243,10 @@ public sealed class BlockTests
         await chain.WaitForHeadAsync(8);
         var e = Assert.Throws<Tachyon.Rpc.Json.RpcException>(() => chain.Backend.GetBalance(Bob, BlockSelector.ByNumber(1)));
         Assert.Contains("not available", e.Message);
+        var p = Assert.Throws<Tachyon.Rpc.Json.RpcException>(() => chain.Backend.GetProof(Bob, [], BlockSelector.ByNumber(1)));
+        Assert.Contains("not available", p.Message);
         Assert.NotNull(chain.Backend.GetBalance(Bob, BlockSelector.ByNumber(chain.Backend.HeadNumber)));
+        Assert.NotNull(chain.Backend.GetProof(Bob, [], BlockSelector.Pending));
         // Blocks themselves stay readable from storage.
         Assert.Equal(1UL, chain.Backend.GetBlock(BlockSelector.ByNumber(1))!.Header.Number);
     }
