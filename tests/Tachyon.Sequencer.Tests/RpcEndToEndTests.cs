@@ -121,4 +121,62 @@ public sealed class RpcEndToEndTests(ITestOutputHelper output)
         Console.WriteLine(line);
         Assert.True(samples[count / 2] < 100_000, line);
     }
+
+    [Fact]
+    public async Task WebSocketSubscriptionsSeeMiniBlocksLogsAndHeads()
+    {
+        await using var chain = Start(blockMs: 100);
+        ReceiptInfo deployed = await chain.ExecuteAsync(Call(0, null, Contracts.Deploy(Contracts.StoreRuntime()), nonce: 0));
+        await using var server = new RpcServer(chain.Backend, new RpcServerOptions { Host = "127.0.0.1", Port = 0 });
+        await server.StartAsync();
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(server.WebSocketUri, CancellationToken.None);
+        string logsId = (await RequestAsync(socket, "eth_subscribe", $"[\"logs\", {{\"address\": \"{deployed.ContractAddress}\"}}]")).GetProperty("result").GetString()!;
+        string minisId = (await RequestAsync(socket, "eth_subscribe", "[\"miniBlocks\"]")).GetProperty("result").GetString()!;
+        string headsId = (await RequestAsync(socket, "eth_subscribe", "[\"newHeads\"]")).GetProperty("result").GetString()!;
+
+        var tx = Call(0, deployed.ContractAddress, Contracts.Word(11), nonce: 1);
+        await chain.ExecuteAsync(tx);
+        bool sawLog = false, sawMini = false, sawHead = false;
+        while (!(sawLog && sawMini && sawHead))
+        {
+            JsonElement note = await ReceiveAsync(socket);
+            JsonElement p = note.GetProperty("params");
+            string sub = p.GetProperty("subscription").GetString()!;
+            JsonElement result = p.GetProperty("result");
+            if (sub == logsId)
+            {
+                Assert.Equal(tx.Hash.ToString(), result.GetProperty("transactionHash").GetString());
+                sawLog = true;
+            }
+            else if (sub == minisId) sawMini |= result.ToString().Contains(tx.Hash.ToString(), StringComparison.OrdinalIgnoreCase);
+            else if (sub == headsId) sawHead |= sawLog;
+        }
+    }
+
+    private static async Task<JsonElement> RequestAsync(System.Net.WebSockets.ClientWebSocket socket, string method, string paramsJson)
+    {
+        await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"{method}\",\"params\":{paramsJson}}}"),
+            System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+        while (true)
+        {
+            // A notification of an earlier subscription may arrive before the answer.
+            JsonElement message = await ReceiveAsync(socket);
+            if (message.TryGetProperty("id", out _)) return message;
+        }
+    }
+
+    private static async Task<JsonElement> ReceiveAsync(System.Net.WebSockets.ClientWebSocket socket)
+    {
+        using var cts = new CancellationTokenSource(10_000);
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var r = await socket.ReceiveAsync(buffer, cts.Token);
+            message.Write(buffer, 0, r.Count);
+            if (r.EndOfMessage) break;
+        }
+        return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
+    }
 }
