@@ -213,6 +213,19 @@ public sealed class LayeredState : IDisposable
         return new StateProof(account, accountProof, storage);
     }
 
+    /// <summary>A caller-owned metadata record (e.g. the chain id); null when absent. Keys must not be "head".</summary>
+    public byte[]? GetMetadata(string key) => Db.Get(Db.MetadataCf, MetadataKey(key));
+
+    /// <summary>Writes a caller-owned metadata record at once (synced), outside the block batches.</summary>
+    public void PutMetadata(string key, ReadOnlySpan<byte> value) => Db.Put(Db.MetadataCf, MetadataKey(key), value, sync: true);
+
+    private static byte[] MetadataKey(string key)
+    {
+        byte[] k = System.Text.Encoding.UTF8.GetBytes(key);
+        if (k.AsSpan().SequenceEqual(ChainHead.Key)) throw new ArgumentException("\"head\" is the state's own record", nameof(key));
+        return k;
+    }
+
     /// <summary>Waits until every committed block is in RocksDB.</summary>
     public void WaitForPersistence()
     {

@@ -44,6 +44,10 @@ public sealed class RestartTests
             var e = Assert.Throws<InvalidOperationException>(() =>
                 SequencerNode.Open(chain.Options with { Genesis = DevGenesis(timestamp: 5) }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
             Assert.Contains("genesis", e.Message);
+            // Same genesis header, other chain id: refused too.
+            var id = Assert.Throws<InvalidOperationException>(() =>
+                SequencerNode.Open(chain.Options with { Genesis = DevGenesis(chainId: 7) }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+            Assert.Contains("chain id 31337", id.Message);
             // The same genesis still opens.
             await using var again = SequencerNode.Open(chain.Options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             Assert.Equal(0UL, again.HeadNumber);
