@@ -200,9 +200,11 @@ internal sealed partial class BlockProducer
 
         open.State.TryGetAccount(sender, out AccountData account);
         if (tx.Nonce < account.Nonce) return SubmitResult.Reject(TxRejection.NonceTooLow, expectedNonce: account.Nonce);
-        if (UInt256.MultiplyOverflow(tx.GasLimit, tx.MaxFeeCap, out UInt256 maxFee)
-            || UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 cost) || account.Balance < cost)
-            return SubmitResult.Reject(TxRejection.InsufficientFunds, $"address {sender} have {account.Balance} want {(UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 c) ? "overflow" : c.ToString())}");
+        bool overflow = UInt256.MultiplyOverflow(tx.GasLimit, tx.MaxFeeCap, out UInt256 maxFee)
+            | UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 cost);
+        if (overflow || account.Balance < cost)
+            return SubmitResult.Reject(TxRejection.InsufficientFunds,
+                $"address {sender} have {account.Balance} want {(overflow ? "more than 2^256" : cost.ToString())}");
         if (tx.Nonce > account.Nonce) return _pool.Add(tx, sender);
 
         string? invalid = Execute(tx, sender, exe);
