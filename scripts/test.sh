@@ -3,6 +3,8 @@
 #   - libsecp256k1 (Debian libsecp256k1-1), the native signature path; tests also cover the managed fallback.
 #   - tests/differential/node_modules (@noble/curves, pinned by package-lock.json), the reference the
 #     precompile differential tests compare against; they need Node.js and fail in CI (CI=true) without it.
+#   - tests/e2e/node_modules (ethers, solc-js, OpenZeppelin, pinned by package-lock.json), the real-client
+#     scripts tests/Tachyon.Node.Tests runs against a node; they need Node.js.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,6 +35,15 @@ if [ ! -d tests/differential/node_modules/@noble/curves ]; then
     npm ci --prefix tests/differential --no-audit --no-fund >/dev/null
   else
     echo "warning: npm not found; the precompile differential tests cannot run (they fail when CI=true)" >&2
+  fi
+fi
+
+if [ ! -d tests/e2e/node_modules/ethers ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "installing tests/e2e npm packages"
+    npm ci --prefix tests/e2e --no-audit --no-fund >/dev/null
+  else
+    echo "warning: npm not found; the ethers.js end-to-end tests (tests/Tachyon.Node.Tests) cannot run" >&2
   fi
 fi
 
