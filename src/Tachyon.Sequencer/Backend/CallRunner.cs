@@ -46,6 +46,9 @@ internal sealed class CallRunner
         if (error != null) return EvmCallResult.Fail(error);
         if (!first.Success) return ToResult(first);
 
+        // Most calls need exactly what they used (no refund, no 63/64 reserve): a plain transfer gets 21000, as from geth.
+        if ((ulong)first.GasUsed < hi && Succeeds(reader, block, call, (ulong)first.GasUsed))
+            return EvmCallResult.Ok(ReadOnlyMemory<byte>.Empty, (ulong)first.GasUsed);
         ulong lo = (ulong)first.GasUsed - 1;
         ulong optimistic = ((ulong)first.GasUsed + 2300) * 64 / 63;
         if (optimistic < hi)
