@@ -60,7 +60,7 @@ internal sealed class MultiVersionMemory
     /// incarnation's writes to locations not written again. True when a location was written that the
     /// previous incarnation did not write (validation of higher transactions must restart).
     /// </summary>
-    public bool Record(int tx, int incarnation, StateWriteSet? writes, ReadRecord[] reads, WorkerScratch scratch)
+    public bool Record(int tx, int incarnation, StateWriteSet? writes, MvStateReader reader, WorkerScratch scratch)
     {
         List<StateLocation> written = scratch.Written;
         HashSet<StateLocation> set = scratch.WrittenSet;
@@ -80,7 +80,7 @@ internal sealed class MultiVersionMemory
                 }
                 e.Kind = EntryKind.Full;
                 e.Account = w;
-                Put(StateLocation.Account(w.Address), e, written, set);
+                if (!reader.LeavesAccountAsRead(w)) Put(StateLocation.Account(w.Address), e, written, set);
                 if (w.StorageCleared) Put(StateLocation.Clear(w.Address), e, written, set);
                 if (w.Code is { Length: > 0 } code) _code.TryAdd(w.CodeHash, code);
                 e.Account = null;
@@ -103,7 +103,7 @@ internal sealed class MultiVersionMemory
                 if (!scratch.PreviousSet.Contains(loc)) { wroteNew = true; break; }
         }
         _lastWritten[tx] = written.Count == 0 ? [] : written.ToArray();
-        _lastReads[tx] = reads;
+        _lastReads[tx] = reader.TakeReads();
         return wroteNew;
     }
 
@@ -162,7 +162,7 @@ internal sealed class MultiVersionMemory
             if (clearedAt.TryGetValue(loc.Address, out int c) && r.Tx < c) continue;
             if (!byAddress.TryGetValue(loc.Address, out AccountWrite? w))
             {
-                // Storage is only written together with its account; this is a safety net.
+                // Only the storage changed (the account entry was not published): its fields are the final ones.
                 Read(StateLocation.Account(loc.Address), transactions, out ReadResult ar);
                 w = FinalAccount(loc.Address, ar);
                 byAddress[loc.Address] = w;

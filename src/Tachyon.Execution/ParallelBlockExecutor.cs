@@ -145,7 +145,7 @@ public sealed class ParallelBlockExecutor : IDisposable
                 continue; // the blocker finished meanwhile
             }
             _results[tx] = result;
-            bool wroteNew = _memory.Record(tx, incarnation, result.WriteSet, w.Reader.TakeReads(), w.Scratch);
+            bool wroteNew = _memory.Record(tx, incarnation, result.WriteSet, w.Reader, w.Scratch);
             return _scheduler.FinishExecution(tx, incarnation, wroteNew, w.Resume);
         }
     }
