@@ -19,17 +19,18 @@ internal struct ReadRecord
 /// </summary>
 internal sealed class MultiVersionMemory
 {
-    private readonly ConcurrentDictionary<StateLocation, VersionList> _data = new();
+    private ConcurrentDictionary<StateLocation, VersionList> _data = new();
     private readonly ConcurrentDictionary<Hash256, byte[]> _code = new();
     private StateLocation[][] _lastWritten = [];
     private ReadRecord[][] _lastReads = [];
 
     public IStateReader Base { get; private set; } = null!;
 
-    public void Reset(IStateReader preState, int transactions)
+    public void Reset(IStateReader preState, int transactions, int threads)
     {
         Base = preState;
-        _data.Clear();
+        // Sized for the block up front (a few locations per transaction): growing it costs more than a fresh table.
+        _data = new ConcurrentDictionary<StateLocation, VersionList>(Math.Max(4, threads * 4), Math.Max(64, transactions * 8));
         _code.Clear();
         if (_lastWritten.Length < transactions)
         {

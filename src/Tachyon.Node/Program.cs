@@ -44,6 +44,6 @@ public static class Program
         Console.WriteLine("usage: tachyon [--dev] | --version | --help");
         Console.WriteLine("       tachyon statetest [--fork Cancun|Prague] [--test NAME] [--d N --g N --v N] [--trace | --trace-file PATH] PATH...");
         Console.WriteLine("       tachyon bench storage [--accounts N] [--blocks N] [--updates-per-block N] [--datadir PATH] [--json FILE] [--durability sync|async]");
-        Console.WriteLine("       tachyon bench execute [--workload transfer|erc20|swap|mixed|dependent] [--txs N] [--threads 1,2,4,8,16] [--hot-ratio R] [--blocks B] [--seed S] [--json FILE]");
+        Console.WriteLine("       tachyon bench execute [--workload transfer|erc20|swap|mixed|dependent] [--txs N] [--threads 1,2,4,8,16] [--hot-ratio R] [--blocks B] [--rounds R] [--seed S] [--json FILE]");
     }
 }
