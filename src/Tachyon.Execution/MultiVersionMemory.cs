@@ -5,11 +5,27 @@ using Tachyon.Evm.State;
 
 namespace Tachyon.Execution;
 
-/// <summary>A read of one location by one incarnation, kept for validation.</summary>
+/// <summary>A read of one location by one incarnation, kept for validation: where it was served from, not the value.</summary>
 internal struct ReadRecord
 {
     public StateLocation Location;
-    public ReadResult Result;
+    public int Tx;
+    public int Incarnation;
+    public bool HasDelta;
+    public UInt256 Delta;
+
+    public ReadRecord(in StateLocation location, in ReadResult r)
+    {
+        Location = location;
+        Tx = r.Tx;
+        Incarnation = r.Incarnation;
+        HasDelta = r.HasDelta;
+        Delta = r.Delta;
+    }
+
+    /// <summary>A fresh read returns the same version (and the same sum of credits).</summary>
+    public readonly bool StillValid(in ReadResult now) =>
+        now.BlockingTx < 0 && Tx == now.Tx && Incarnation == now.Incarnation && HasDelta == now.HasDelta && Delta == now.Delta;
 }
 
 /// <summary>
@@ -129,7 +145,7 @@ internal sealed class MultiVersionMemory
         for (int i = 0; i < reads.Length; i++)
         {
             Read(reads[i].Location, tx, out ReadResult now);
-            if (!reads[i].Result.SameVersion(now)) return false;
+            if (!reads[i].StillValid(now)) return false;
         }
         return true;
     }

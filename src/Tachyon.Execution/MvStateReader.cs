@@ -56,7 +56,7 @@ internal sealed class MvStateReader : IStateReader
             BlockingTx = r.BlockingTx;
             return false;
         }
-        _reads.Add(new ReadRecord { Location = loc, Result = r });
+        _reads.Add(new ReadRecord(loc, r));
         return true;
     }
 

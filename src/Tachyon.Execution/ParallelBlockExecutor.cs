@@ -1,3 +1,4 @@
+using Tachyon.Core.Types;
 using Tachyon.Evm;
 using Tachyon.Evm.Interpreter;
 using Tachyon.Evm.Processing;
@@ -43,7 +44,8 @@ public sealed class ParallelBlockExecutor : IDisposable
     public BlockExecutionResult Execute(IStateReader preState, BlockEnvironment block, IReadOnlyList<ExecutableTransaction> txs)
     {
         int n = txs.Count;
-        if (n < _options.MinParallelBatch || !GasLimitsFit(block, txs)) return _sequential.Execute(preState, block, txs);
+        if (n < _options.MinParallelBatch || !GasLimitsFit(block, txs) || MostlyNonceChains(txs))
+            return _sequential.Execute(preState, block, txs);
 
         _block = block;
         _txs = txs;
@@ -102,6 +104,17 @@ public sealed class ParallelBlockExecutor : IDisposable
             if (sum > block.GasLimit || sum < 0) return false;
         }
         return true;
+    }
+
+    private readonly HashSet<Address> _senders = new();
+
+    private bool MostlyNonceChains(IReadOnlyList<ExecutableTransaction> txs)
+    {
+        _senders.Clear();
+        int repeated = 0;
+        for (int i = 0; i < txs.Count; i++)
+            if (!_senders.Add(txs[i].Sender)) repeated++;
+        return repeated > _options.RepeatedSenderFallback * txs.Count;
     }
 
     private void RunWorker(int id)

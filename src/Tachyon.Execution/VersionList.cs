@@ -35,9 +35,6 @@ internal struct ReadResult
     public UInt256 Delta;
     public UInt256 Value;
     public AccountWrite? Account;
-
-    public readonly bool SameVersion(in ReadResult o) =>
-        o.BlockingTx < 0 && Tx == o.Tx && Incarnation == o.Incarnation && HasDelta == o.HasDelta && Delta == o.Delta;
 }
 
 /// <summary>
