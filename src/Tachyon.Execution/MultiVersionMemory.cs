@@ -85,6 +85,10 @@ internal sealed class MultiVersionMemory
         set.Clear();
         if (writes != null)
         {
+            // Code before the account entries that name its hash: a concurrent reader that sees the hash
+            // must find the code (an unknown hash would read as empty code).
+            foreach (AccountWrite w in writes.Accounts)
+                if (w.Code is { Length: > 0 } code) _code.TryAdd(w.CodeHash, code);
             foreach (AccountWrite w in writes.Accounts)
             {
                 var e = new VersionEntry { Tx = tx, Incarnation = incarnation };
@@ -99,7 +103,6 @@ internal sealed class MultiVersionMemory
                 e.Account = w;
                 if (!reader.LeavesAccountAsRead(w)) Put(StateLocation.Account(w.Address), e, written, set);
                 if (w.StorageCleared) Put(StateLocation.Clear(w.Address), e, written, set);
-                if (w.Code is { Length: > 0 } code) _code.TryAdd(w.CodeHash, code);
                 e.Account = null;
                 foreach (KeyValuePair<UInt256, UInt256> kv in w.Storage)
                 {
