@@ -6,7 +6,11 @@ namespace Tachyon.Execution;
 /// <summary>What executing a block's transactions produced, identical for both executors.</summary>
 public sealed class BlockExecutionResult
 {
-    /// <summary>One per transaction, in block order (invalid ones carry <see cref="TransactionResult.InvalidReason"/>).</summary>
+    /// <summary>
+    /// One per transaction, in block order (invalid ones carry <see cref="TransactionResult.InvalidReason"/>).
+    /// From the parallel executor a transaction's own <see cref="TransactionResult.WriteSet"/> may hold lazy
+    /// credits (<see cref="AccountWrite.IsBalanceCredit"/>); commit <see cref="WriteSet"/>, not those.
+    /// </summary>
     public required TransactionResult[] Transactions { get; init; }
     /// <summary>The block's final merged write-set against the pre-state (full values, no credit deltas).</summary>
     public required StateWriteSet WriteSet { get; init; }

@@ -27,6 +27,8 @@ public sealed class ParallelBlockExecutor : IDisposable
     private IReadOnlyList<ExecutableTransaction> _txs = [];
     private TransactionResult?[] _results = [];
     private int _executions, _aborts;
+    private volatile bool _fellBack;
+    private readonly HashSet<Address> _senders = new();
 
     public ParallelBlockExecutor(ForkSpec spec, ParallelExecutorOptions? options = null, bool allowBlobTransactions = false)
     {
@@ -89,8 +91,6 @@ public sealed class ParallelBlockExecutor : IDisposable
         };
     }
 
-    private volatile bool _fellBack;
-
     /// <summary>
     /// The block gas-allowance check depends on the gas of every earlier transaction; when all gas
     /// limits fit in the block it can never fail, so execution order cannot change it.
@@ -105,8 +105,6 @@ public sealed class ParallelBlockExecutor : IDisposable
         }
         return true;
     }
-
-    private readonly HashSet<Address> _senders = new();
 
     private bool MostlyNonceChains(IReadOnlyList<ExecutableTransaction> txs)
     {
