@@ -35,18 +35,17 @@ internal struct ReadRecord
 /// </summary>
 internal sealed class MultiVersionMemory
 {
-    private ConcurrentDictionary<StateLocation, VersionList> _data = new();
+    private readonly LocationTable _table = new();
     private readonly ConcurrentDictionary<Hash256, byte[]> _code = new();
     private StateLocation[][] _lastWritten = [];
     private ReadRecord[][] _lastReads = [];
 
     public IStateReader Base { get; private set; } = null!;
 
-    public void Reset(IStateReader preState, int transactions, int threads)
+    public void Reset(IStateReader preState, int transactions)
     {
         Base = preState;
-        // Sized for the block up front (a few locations per transaction): growing it costs more than a fresh table.
-        _data = new ConcurrentDictionary<StateLocation, VersionList>(Math.Max(4, threads * 4), Math.Max(64, transactions * 8));
+        _table.Reset(Math.Max(64, transactions * 6)); // a few locations per transaction
         _code.Clear();
         if (_lastWritten.Length < transactions)
         {
@@ -59,7 +58,7 @@ internal sealed class MultiVersionMemory
 
     public void Read(in StateLocation location, int tx, out ReadResult r)
     {
-        if (_data.TryGetValue(location, out VersionList? list))
+        if (_table.Find(location) is { } list)
         {
             list.Read(tx, out r);
             return;
@@ -114,7 +113,7 @@ internal sealed class MultiVersionMemory
         bool wroteNew = false;
         StateLocation[] previous = _lastWritten[tx];
         foreach (StateLocation loc in previous)
-            if (!set.Contains(loc) && _data.TryGetValue(loc, out VersionList? list)) list.Remove(tx);
+            if (!set.Contains(loc)) _table.Find(loc)?.Remove(tx);
         if (written.Count > 0)
         {
             scratch.PreviousSet.Clear();
@@ -129,8 +128,7 @@ internal sealed class MultiVersionMemory
 
     private void Put(in StateLocation loc, in VersionEntry e, List<StateLocation> written, HashSet<StateLocation> set)
     {
-        VersionList list = _data.GetOrAdd(loc, static _ => new VersionList());
-        list.Set(e);
+        _table.GetOrAdd(loc).Set(e);
         if (set.Add(loc)) written.Add(loc);
     }
 
@@ -138,7 +136,7 @@ internal sealed class MultiVersionMemory
     public void ConvertWritesToEstimates(int tx)
     {
         foreach (StateLocation loc in _lastWritten[tx])
-            if (_data.TryGetValue(loc, out VersionList? list)) list.MarkEstimate(tx);
+            _table.Find(loc)?.MarkEstimate(tx);
     }
 
     /// <summary>True when every read of the transaction's last incarnation would still return the same version.</summary>
@@ -159,11 +157,11 @@ internal sealed class MultiVersionMemory
         var byAddress = new Dictionary<Address, AccountWrite>();
         var clearedAt = new Dictionary<Address, int>();
         // Pass 1: accounts and clears.
-        foreach (KeyValuePair<StateLocation, VersionList> kv in _data)
+        foreach (VersionList list in _table.All())
         {
-            StateLocation loc = kv.Key;
-            if (loc.Kind == LocationKind.Slot || kv.Value.Count == 0) continue;
-            kv.Value.Read(transactions, out ReadResult r);
+            StateLocation loc = list.Key;
+            if (loc.Kind == LocationKind.Slot || list.Count == 0) continue;
+            list.Read(transactions, out ReadResult r);
             if (loc.Kind == LocationKind.StorageClear)
             {
                 if (r.Tx >= 0) clearedAt[loc.Address] = r.Tx;
@@ -173,11 +171,11 @@ internal sealed class MultiVersionMemory
             byAddress[loc.Address] = FinalAccount(loc.Address, r);
         }
         // Pass 2: slots written at or after the last clear of their account.
-        foreach (KeyValuePair<StateLocation, VersionList> kv in _data)
+        foreach (VersionList list in _table.All())
         {
-            StateLocation loc = kv.Key;
-            if (loc.Kind != LocationKind.Slot || kv.Value.Count == 0) continue;
-            kv.Value.Read(transactions, out ReadResult r);
+            StateLocation loc = list.Key;
+            if (loc.Kind != LocationKind.Slot || list.Count == 0) continue;
+            list.Read(transactions, out ReadResult r);
             if (r.Tx < 0) continue;
             if (clearedAt.TryGetValue(loc.Address, out int c) && r.Tx < c) continue;
             if (!byAddress.TryGetValue(loc.Address, out AccountWrite? w))

@@ -54,7 +54,7 @@ public sealed class ParallelBlockExecutor : IDisposable
         if (_results.Length < n) _results = new TransactionResult?[n];
         Array.Clear(_results, 0, n);
         _executions = _aborts = 0;
-        _memory.Reset(preState, n, _options.Threads);
+        _memory.Reset(preState, n);
         _scheduler.Reset(n);
         _fellBack = false;
         try
