@@ -8,6 +8,7 @@ public sealed class EthersScriptTests(ITestOutputHelper output)
     [Theory]
     [InlineData("erc20.mjs")]
     [InlineData("errors.mjs")]
+    [InlineData("clients.mjs")]
     public async Task Script(string script)
     {
         using var dir = new ScratchDir();

@@ -4,29 +4,13 @@
 // Env: RPC_URL, WS_URL. Prints "ok - ..." / "FAIL - ..." per check; exits 1 on any failure.
 import { Contract, ContractFactory, WebSocketProvider, Network, keccak256, parseEther, parseUnits } from "ethers";
 import { compileTestToken } from "./lib/compile.mjs";
-import { CHAIN_ID, check, checkEqual, deadline, env, finish, httpProvider, ok, step, wallets } from "./lib/harness.mjs";
+import { CHAIN_ID, check, checkEqual, deadline, env, finish, httpProvider, ok, step, waitForSealed, wallets, within } from "./lib/harness.mjs";
 
 deadline(90_000);
 const provider = httpProvider();
 const [alice, bob] = wallets(provider);
 const ws = new WebSocketProvider(env("WS_URL"), Network.from(CHAIN_ID), { staticNetwork: true });
 const supply = parseUnits("1000000", 18);
-
-/** Resolves with the first value produced by subscribe(resolve) within ms, else rejects. */
-function within(ms, what, subscribe) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
-    subscribe((v) => { clearTimeout(timer); resolve(v); });
-  });
-}
-
-async function waitForSealed(number, ms = 5_000) {
-  const end = Date.now() + ms;
-  while ((await provider.getBlockNumber()) < number) {
-    if (Date.now() > end) throw new Error(`block ${number} not sealed within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 await step("chain id", async () => {
   checkEqual("eth_chainId is 31337", BigInt(await provider.send("eth_chainId", [])), CHAIN_ID);
@@ -77,7 +61,7 @@ await step("transfer", async () => {
 
 await step("sealed block and getLogs", async () => {
   const n = transferReceipt.blockNumber;
-  await waitForSealed(n);
+  await waitForSealed(provider, n);
   const block = await provider.getBlock(n);
   const receipt = await provider.getTransactionReceipt(transferReceipt.hash);
   checkEqual("receipt blockHash is the sealed block's hash", receipt.blockHash, block.hash);

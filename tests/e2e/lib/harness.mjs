@@ -8,6 +8,7 @@ export const KEY0 = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf
 export const KEY1 = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 
 let failures = 0;
+let gaps = 0;
 
 export function ok(name) {
   console.log(`ok - ${name}`);
@@ -16,6 +17,21 @@ export function ok(name) {
 export function fail(name, detail) {
   failures++;
   console.log(`FAIL - ${name}${detail ? `: ${detail}` : ""}`);
+}
+
+/**
+ * A known gap of the node, listed so the log shows it (TAP "# TODO"): does not fail the script.
+ * Turns into a failure once it starts working, so the marker gets removed.
+ */
+export async function knownGap(name, why, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    gaps++;
+    console.log(`not ok - ${name} # TODO ${why}: ${errorText(e)}`);
+    return;
+  }
+  fail(name, `works now: remove the known-gap marker (${why})`);
 }
 
 /** Records one check: passes when condition is truthy. */
@@ -86,7 +102,8 @@ export function wallets(provider) {
 /** Ends the script: exit 1 when any check failed. */
 export function finish(...providers) {
   for (const p of providers) p?.destroy?.();
-  console.log(failures === 0 ? "# all checks passed" : `# ${failures} check(s) failed`);
+  const known = gaps > 0 ? ` (${gaps} known gap(s) marked TODO)` : "";
+  console.log(failures === 0 ? `# all checks passed${known}` : `# ${failures} check(s) failed${known}`);
   process.exit(failures === 0 ? 0 : 1);
 }
 
@@ -96,4 +113,21 @@ export function deadline(ms) {
     fail("script deadline", `still running after ${ms} ms`);
     finish();
   }, ms).unref();
+}
+
+/** Resolves with the first value subscribe(done) reports within ms, else rejects. */
+export function within(ms, what, subscribe) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms);
+    subscribe((v) => { clearTimeout(timer); resolve(v); });
+  });
+}
+
+/** Waits until eth_blockNumber (the last sealed block) reaches number. */
+export async function waitForSealed(provider, number, ms = 5_000) {
+  const end = Date.now() + ms;
+  while ((await provider.getBlockNumber()) < number) {
+    if (Date.now() > end) throw new Error(`block ${number} not sealed within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
