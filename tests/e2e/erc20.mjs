@@ -81,6 +81,8 @@ await step("WebSocket subscriptions", async () => {
   const seenLog = within(5_000, "Transfer log over WebSocket", (done) => {
     wsToken.on("Transfer", (from, to, value, ev) => { if (value === amount2) done({ from, to, value, ev }); });
   });
+  const pendingHashes = new Set();
+  await ws.on("pending", (hash) => pendingHashes.add(hash)); // eth_subscribe newPendingTransactions
   await new Promise((r) => setTimeout(r, 200)); // let eth_subscribe reach the node
   let arrived = 0;
   seenLog.then(() => { arrived = Date.now(); }, () => {});
@@ -90,6 +92,11 @@ await step("WebSocket subscriptions", async () => {
   ok(`WebSocket Transfer log arrived ${arrived - returned} ms after eth_sendRawTransaction returned`);
   check("WebSocket log args", got.from === alice.address && got.to === bob.address, `${got.from} -> ${got.to}`);
   checkEqual("WebSocket log transaction hash", got.ev.log.transactionHash, tx.hash);
+  await within(3_000, "pending transaction hash", (done) => {
+    const timer = setInterval(() => { if (pendingHashes.has(tx.hash)) { clearInterval(timer); done(); } }, 20);
+  });
+  ok("WebSocket newPendingTransactions delivered the transfer's hash");
+  await ws.off("pending");
   const head = await seenHead;
   check("WebSocket newHeads delivers block numbers", typeof head === "number" && head > 0, `head ${head}`);
   await wsToken.removeAllListeners();
@@ -110,6 +117,8 @@ await step("eth_sendRawTransactionSync", async () => {
   const gasUsed = BigInt(r.gasUsed);
   check("sync receipt gasUsed in (21000, gasLimit]", gasUsed > 21_000n && gasUsed <= req.gasLimit, `gasUsed ${gasUsed}, limit ${req.gasLimit}`);
   checkEqual("sync receipt has one log", r.logs?.length, 1);
+  const unsealed = await provider.getLogs({ address: tokenAddress, fromBlock: Number(r.blockNumber), toBlock: "pending" });
+  check("getLogs to 'pending' already holds the sync transfer's log", unsealed.some((l) => l.transactionHash === r.transactionHash), `${unsealed.length} logs`);
   const fetched = await provider.getTransactionReceipt(r.transactionHash);
   checkEqual("eth_getTransactionReceipt agrees on gasUsed", fetched?.gasUsed, gasUsed);
   const ethAfter = await provider.getBalance(bob.address);

@@ -176,6 +176,8 @@ internal sealed partial class BlockProducer
                 _log.LogError(e, "transaction {Hash} failed in the sequencer", s.Transaction.Hash);
                 result = SubmitResult.Reject(TxRejection.Other, "internal error: " + e.Message);
             }
+            // eth_subscribe("newPendingTransactions"): every accepted transaction, executed at once or held.
+            if (result.Accepted && _events.ObserverCount > 0) _events.Publish(new PendingTransactionEvent(s.Transaction.Hash));
             s.Completion.TrySetResult(result);
         }
     }
