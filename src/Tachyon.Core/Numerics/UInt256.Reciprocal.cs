@@ -31,7 +31,27 @@ public readonly partial struct UInt256
     /// <summary>Reciprocal of a normalized d: one DIV on x64 ((2^128-1) - 2^64 d fits as ~d:~0), else the table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Reciprocal<TDivider>(ulong d) where TDivider : struct, IWordDivider =>
-        TDivider.UseHardwareDivide ? (ulong)(new UInt128(~d, ulong.MaxValue) / d) : Reciprocal(d);
+        TDivider.UseHardwareDivide ? HardwareDivide(~d, ulong.MaxValue, d, out _) : Reciprocal(d);
+
+    /// <summary>
+    /// (hi:lo) / d with hi &lt; d by one DIV instruction, which also yields the remainder (so it is not
+    /// recomputed by a multiply on the critical path). Only called where X86Base.X64 is supported.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong HardwareDivide(ulong hi, ulong lo, ulong d, out ulong rem)
+    {
+        if (X86Base.X64.IsSupported)
+        {
+#pragma warning disable SYSLIB5004 // DivRem is marked experimental, but it is the plain DIV instruction
+            (ulong q, ulong r) = X86Base.X64.DivRem(lo, hi, d);
+#pragma warning restore SYSLIB5004
+            rem = r;
+            return q;
+        }
+        ulong q2 = (ulong)(new UInt128(hi, lo) / d);
+        rem = lo - q2 * d;
+        return q2;
+    }
 
     /// <summary>
     /// floor((2^128 - 1) / d) - 2^64 of a normalized d (top bit set), computed with a table lookup and
@@ -62,26 +82,24 @@ public readonly partial struct UInt256
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Reciprocal3By2<TDivider>(ulong d1, ulong d0) where TDivider : struct, IWordDivider
     {
+        // The paper's two corrections, as masks: each condition is close to a coin flip on random
+        // divisors, so branches would mispredict half the time.
         ulong v = Reciprocal<TDivider>(d1);
         ulong p = d1 * v + d0;
-        if (p < d0)
-        {
-            v--;
-            if (p >= d1)
-            {
-                v--;
-                p -= d1;
-            }
-            p -= d1;
-        }
+        ulong carry = p < d0 ? 1UL : 0UL;
+        ulong twice = carry & (p >= d1 ? 1UL : 0UL);
+        v -= carry + twice;                        // carry: v--, and once more if p >= d1
+        p -= (0UL - carry) & d1;                   // carry: p -= d1 ...
+        p -= (0UL - twice) & d1;                   // ... twice when p >= d1
+
         ulong t1 = MulHigh(v, d0);
         ulong t0 = v * d0;
         p += t1;
-        if (p < t1)
-        {
-            v--;
-            if (p > d1 || (p == d1 && t0 >= d0)) v--;
-        }
+        carry = p < t1 ? 1UL : 0UL;
+        ulong borrow = 0;
+        SubtractWithBorrow(t0, d0, ref borrow);
+        SubtractWithBorrow(p, d1, ref borrow);     // borrow == 0 iff (p:t0) >= (d1:d0)
+        v -= carry + (carry & (borrow ^ 1));
         return v;
     }
 
