@@ -35,6 +35,18 @@ public abstract class UInt256BenchmarkBase
         }
     }
 
+    /// <summary>Replaces A and B by their residues mod M (operands of modular arithmetic are usually reduced).</summary>
+    protected void ReduceOperands()
+    {
+        for (int i = 0; i < N; i++)
+        {
+            A[i] = A[i] % M[i];
+            B[i] = B[i] % M[i];
+            BigA[i] = (BigInteger)A[i];
+            BigB[i] = (BigInteger)B[i];
+        }
+    }
+
     private static UInt256 RandomOfWidth(Random rng, int bits)
     {
         Span<byte> bytes = stackalloc byte[32];
@@ -224,16 +236,7 @@ public class UInt256AddModBenchmarks : UInt256BenchmarkBase
     public void Setup()
     {
         Fill(256, 256, 256);
-        if (Operands == "reduced")
-        {
-            for (int i = 0; i < N; i++)
-            {
-                A[i] = A[i] % M[i];
-                B[i] = B[i] % M[i];
-                BigA[i] = (BigInteger)A[i];
-                BigB[i] = (BigInteger)B[i];
-            }
-        }
+        if (Operands == "reduced") ReduceOperands();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "BigInteger (a+b) % m")]
@@ -258,20 +261,23 @@ public class UInt256AddModBenchmarks : UInt256BenchmarkBase
 }
 
 /// <summary>
-/// MULMOD by factor and modulus width: full 512-bit products reduced by moduli of 4, 2 and 1 limbs, and
-/// 128-bit factors (amounts, prices, fixed-point values) with a full-width modulus.
+/// MULMOD by factor and modulus width: full 512-bit products reduced by moduli of 4, 2 and 1 limbs, factors
+/// already reduced below a full-width modulus (modular-arithmetic code), and 128-bit factors (amounts,
+/// prices, fixed-point values) with a full-width modulus.
 /// </summary>
 [MemoryDiagnoser]
 public class UInt256MulModBenchmarks : UInt256BenchmarkBase
 {
-    [Params("256*256%256", "256*256%128", "256*256%64", "128*128%256")]
+    /// <summary>a-bits*b-bits%m-bits; "reduced" first reduces the factors below m.</summary>
+    [Params("256*256%256", "reduced 256*256%256", "256*256%128", "256*256%64", "128*128%256")]
     public string Widths { get; set; } = "";
 
     [GlobalSetup]
     public void Setup()
     {
-        string[] parts = Widths.Split('*', '%');
+        string[] parts = Widths.Replace("reduced ", "").Split('*', '%');
         Fill(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+        if (Widths.StartsWith("reduced", StringComparison.Ordinal)) ReduceOperands();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "BigInteger (a*b) % m")]

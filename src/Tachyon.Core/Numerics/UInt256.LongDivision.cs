@@ -83,10 +83,29 @@ public readonly partial struct UInt256
 
         ulong d1 = vn[n - 1], d0 = vn[n - 2];
         ulong v = Reciprocal3By2<TDivider>(d1, d0);
-        for (int j = uLen - n; j >= 0; j--)
+        int top = uLen - n;
+        if (un[uLen] == 0 && un[uLen - 1] < d1)
         {
-            ulong qj = KnuthStep(un + j, vn, n, d1, d0, v);
-            if (q != null) q[j] = qj;
+            // The top digit is 0 (the top window is below the divisor): skip its step. This is the usual
+            // case for MULMOD of reduced operands, whose product is below m^2.
+            if (q != null) q[top] = 0;
+            top--;
+        }
+        if (n == 4)
+        {
+            for (int j = top; j >= 0; j--)
+            {
+                ulong qj = KnuthStep4(un + j, vn, d1, d0, v);
+                if (q != null) q[j] = qj;
+            }
+        }
+        else
+        {
+            for (int j = top; j >= 0; j--)
+            {
+                ulong qj = KnuthStep(un + j, vn, n, d1, d0, v);
+                if (q != null) q[j] = qj;
+            }
         }
 
         // The remainder is in un[0..n), still shifted left by s; un[n] is zero now.
@@ -95,6 +114,39 @@ public readonly partial struct UInt256
         ulong r2 = n > 2 ? (un[2] >> s) | ((un[3] << 1) << rs) : 0;
         ulong r3 = n > 3 ? (un[3] >> s) | ((un[4] << 1) << rs) : 0;
         remainder = new UInt256(r0, r1, r2, r3);
+    }
+
+    /// <summary><see cref="KnuthStep"/> for n == 4 (MULMOD by a full-width modulus), with the lower limbs unrolled.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe ulong KnuthStep4(ulong* w, ulong* vn, ulong d1, ulong d0, ulong v)
+    {
+        ulong u2 = w[4], u1 = w[3];
+        if (u2 == d1 && u1 == d0) return KnuthStep(w, vn, 4, d1, d0, v); // the rare exact 2^64 - 1 digit
+
+        ulong qhat = Divide3By2(u2, u1, w[2], d1, d0, v, out ulong r1, out ulong r0);
+        ulong c = 0;
+        ulong p0 = MulAdd(qhat, vn[0], 0, ref c);
+        ulong p1 = MulAdd(qhat, vn[1], 0, ref c);
+        ulong borrow = 0;
+        ulong x0 = SubtractWithBorrow(w[0], p0, ref borrow);
+        ulong x1 = SubtractWithBorrow(w[1], p1, ref borrow);
+        r0 = SubtractWithBorrow(r0, c, ref borrow);
+        r1 = SubtractWithBorrow(r1, 0, ref borrow);
+        if (borrow != 0)
+        {
+            qhat--;
+            ulong k = 0;
+            x0 = AddWithCarry(x0, vn[0], ref k);
+            x1 = AddWithCarry(x1, vn[1], ref k);
+            r0 = AddWithCarry(r0, d0, ref k);
+            r1 = AddWithCarry(r1, d1, ref k);
+        }
+        w[0] = x0;
+        w[1] = x1;
+        w[2] = r0;
+        w[3] = r1;
+        w[4] = 0;
+        return qhat;
     }
 
     /// <summary>
