@@ -117,7 +117,7 @@ public readonly partial struct UInt256
         remainder = new UInt256(r);
     }
 
-    /// <summary>Divisor of two limbs: three 3-by-2 steps, the remainder of each feeding the next.</summary>
+    /// <summary>Divisor of two limbs: three 3-by-2 steps, the remainder of each feeding the next (one digit for a 128-bit dividend).</summary>
     private static void DivRemBy2<TDivider>(in UInt256 a, in UInt256 b, out UInt256 quotient, out UInt256 remainder)
         where TDivider : struct, IWordDivider
     {
@@ -125,26 +125,39 @@ public readonly partial struct UInt256
         int rs = 63 - s;
         ulong d1 = (b.U1 << s) | ((b.U0 >> 1) >> rs);
         ulong d0 = b.U0 << s;
-        ulong v = Reciprocal3By2<TDivider>(d1, d0);
-
         // Normalized dividend limbs n4..n0; the first step divides (n4:n3:n2), each remainder then takes
         // the next limb down.
+        ulong n2 = (a.U1 >> 1) >> rs;
         ulong n1 = (a.U1 << s) | ((a.U0 >> 1) >> rs);
         ulong n0 = a.U0 << s;
-        ulong q2 = 0, r1, r0;
+        ulong r1, r0;
         if ((a.U3 | a.U2) == 0)
         {
-            // A 128-bit dividend: n4 = n3 = 0 and the first digit is 0.
-            r1 = 0;
-            r0 = (a.U1 >> 1) >> rs;
+            // A 128-bit dividend (n4 = n3 = 0): a single digit, estimated without a reciprocal.
+            ulong q = EstimateDigit<TDivider>(n2, n1, n0, d1, d0);
+            ulong c = 0, borrow = 0;
+            ulong p0 = MulAdd(q, d0, 0, ref c);
+            ulong p1 = MulAdd(q, d1, 0, ref c);
+            n0 = SubtractWithBorrow(n0, p0, ref borrow);
+            n1 = SubtractWithBorrow(n1, p1, ref borrow);
+            SubtractWithBorrow(n2, c, ref borrow);
+            if (borrow != 0)
+            {
+                q--;
+                ulong k = 0;
+                n0 = AddWithCarry(n0, d0, ref k);
+                n1 = AddWithCarry(n1, d1, ref k);
+            }
+            quotient = new UInt256(q);
+            remainder = new UInt256((n0 >> s) | ((n1 << 1) << rs), n1 >> s);
+            return;
         }
-        else
-        {
-            ulong n4 = (a.U3 >> 1) >> rs;
-            ulong n3 = (a.U3 << s) | ((a.U2 >> 1) >> rs);
-            ulong n2 = (a.U2 << s) | ((a.U1 >> 1) >> rs);
-            q2 = Divide3By2(n4, n3, n2, d1, d0, v, out r1, out r0);
-        }
+
+        ulong v = Reciprocal3By2<TDivider>(d1, d0);
+        ulong n4 = (a.U3 >> 1) >> rs;
+        ulong n3 = (a.U3 << s) | ((a.U2 >> 1) >> rs);
+        n2 |= a.U2 << s;
+        ulong q2 = Divide3By2(n4, n3, n2, d1, d0, v, out r1, out r0);
         ulong q1 = Divide3By2(r1, r0, n1, d1, d0, v, out r1, out r0);
         ulong q0 = Divide3By2(r1, r0, n0, d1, d0, v, out r1, out r0);
         quotient = new UInt256(q0, q1, q2, 0);
@@ -218,6 +231,33 @@ public readonly partial struct UInt256
         return q;
     }
 
+    /// <summary>
+    /// A lone quotient digit, where a two-limb reciprocal would cost more than it saves: (u2:u1) / d1 by one
+    /// word division (u2 &lt; d1), refined with d0 by Knuth's test. The result is exact or one too large.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong EstimateDigit<TDivider>(ulong u2, ulong u1, ulong u0, ulong d1, ulong d0)
+        where TDivider : struct, IWordDivider
+    {
+        ulong rhat;
+        ulong q = TDivider.UseHardwareDivide
+            ? HardwareDivide(u2, u1, d1, out rhat)
+            : Divide2By1(u2, u1, d1, Reciprocal(d1), out rhat);
+        ulong ph = MulHigh(q, d0), pl = q * d0;
+        if (ph > rhat || (ph == rhat && pl > u0))
+        {
+            q--;
+            ulong rhat2 = rhat + d1;
+            if (rhat2 >= rhat)
+            {
+                ulong nl = pl - d0;
+                ulong nh = ph - (pl < d0 ? 1UL : 0UL);
+                if (nh > rhat2 || (nh == rhat2 && nl > u0)) q--;
+            }
+        }
+        return q;
+    }
+
     /// <summary>Divisor of four limbs: the quotient is a single digit.</summary>
     private static void DivRemBy4<TDivider>(in UInt256 a, in UInt256 b, out UInt256 quotient, out UInt256 remainder)
         where TDivider : struct, IWordDivider
@@ -235,29 +275,7 @@ public readonly partial struct UInt256
         ulong u1 = (a.U1 << s) | ((a.U0 >> 1) >> rs);
         ulong u0 = a.U0 << s;
 
-        // One digit: a two-limb reciprocal would cost more than it saves, so estimate the digit from the
-        // top limbs by one word division (u4 < 2^s <= d3, so it fits a limb), then refine with d2 (Knuth's test).
-        ulong q, rhat;
-        if (TDivider.UseHardwareDivide)
-        {
-            q = HardwareDivide(u4, u3, d3, out rhat);
-        }
-        else
-        {
-            q = Divide2By1(u4, u3, d3, Reciprocal(d3), out rhat);
-        }
-        ulong ph = MulHigh(q, d2), pl = q * d2;
-        if (ph > rhat || (ph == rhat && pl > u2))
-        {
-            q--;
-            ulong rhat2 = rhat + d3;
-            if (rhat2 >= rhat)
-            {
-                ulong nl = pl - d2;
-                ulong nh = ph - (pl < d2 ? 1UL : 0UL);
-                if (nh > rhat2 || (nh == rhat2 && nl > u2)) q--;
-            }
-        }
+        ulong q = EstimateDigit<TDivider>(u4, u3, u2, d3, d2);
 
         // (u4:u3:u2:u1:u0) -= q * (d3:d2:d1:d0); q is now exact or one too large.
         ulong carry = 0, borrow = 0;
