@@ -4,8 +4,8 @@ using System.Runtime.CompilerServices;
 namespace Tachyon.Core.Numerics;
 
 // Knuth's algorithm D over a limb buffer, for dividends longer than 256 bits: the 257-bit sum of ADDMOD and
-// the 512-bit product of MULMOD. The divisor's reciprocal (2-by-1 for one limb, 3-by-2 otherwise) is
-// computed once and serves every quotient digit.
+// the 512-bit product of MULMOD. The divisor's 3-by-2 reciprocal is computed once and serves every
+// quotient digit; a one-limb divisor takes a chain of DIVs on x64 and 2-by-1 reciprocal steps elsewhere.
 public readonly partial struct UInt256
 {
     /// <summary>Scratch limbs on the stack (a plain local, cheaper than stackalloc; up to a normalized 512-bit dividend).</summary>
@@ -48,6 +48,19 @@ public readonly partial struct UInt256
         {
             // Dividend below the divisor (it has fewer limbs): quotient 0, remainder the dividend.
             remainder = new UInt256(uLen > 0 ? u[0] : 0, uLen > 1 ? u[1] : 0, uLen > 2 ? u[2] : 0, 0);
+            return;
+        }
+
+        if (n == 1 && TDivider.UseHardwareDivide)
+        {
+            // As in DivRemBy1: on x64 a chain of DIVs (no normalization) beats 2-by-1 reciprocal steps.
+            ulong dLimb = d.U0, rem = 0;
+            for (int j = uLen - 1; j >= 0; j--)
+            {
+                ulong qj = HardwareDivide(rem, u[j], dLimb, out rem);
+                if (q != null) q[j] = qj;
+            }
+            remainder = new UInt256(rem);
             return;
         }
 
