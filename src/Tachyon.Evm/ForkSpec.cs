@@ -52,7 +52,19 @@ public sealed class ForkSpec
         Precompiles = PrecompileSet.Prague,
     };
 
-    public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague];
+    /// <summary>Tachyon's L2: Prague's rules with the L2 precompile set (adds RIP-7212 P256VERIFY at 0x100).</summary>
+    public static readonly ForkSpec TachyonL2 = new()
+    {
+        Name = "TachyonL2",
+        IsEip7702Enabled = true,
+        IsEip7623Enabled = true,
+        TargetBlobsPerBlock = 6,
+        MaxBlobsPerBlock = 9,
+        BlobBaseFeeUpdateFraction = 5007716,
+        Precompiles = PrecompileSet.TachyonL2,
+    };
+
+    public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague, TachyonL2];
 
     public static ForkSpec? ByName(string name) =>
         All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
