@@ -1,6 +1,6 @@
 // Generates tests/fixtures/precompiles/*.json: GeneralStateTests-format fixtures that call each
 // precompile through the EVM. Expected outputs come from @noble/curves (reference-ops.mjs) and
-// @noble/hashes, gas from the EIP formulas (eip-gas.mjs), the post-state root from state-root.mjs;
+// @noble/hashes, gas from the EIP formulas (precompile-cases.mjs), the post-state root from state-root.mjs;
 // nothing here uses Tachyon's own code. Run: node gen-precompile-fixtures.mjs (from tests/differential).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
