@@ -3,10 +3,11 @@
 import { bls12_381 as bls } from '@noble/curves/bls12-381';
 import { p256 } from '@noble/curves/nist';
 import { secp256k1 } from '@noble/curves/secp256k1';
+import { bn254 } from '@noble/curves/bn254';
 import { sha256 } from '@noble/hashes/sha2';
-import { ripemd160 } from '@noble/hashes/legacy';
 import { keccak_256 } from '@noble/hashes/sha3';
 import { encodeG1, encodeG2, encodeFp, encodeFp2 } from './reference-ops.mjs';
+import { bnEncodeG1, bnEncodeG2, blake2bOneBlockInput, modexpGas } from './reference-ops-classic.mjs';
 
 const { Fp, Fp2 } = bls.fields;
 const G1 = bls.G1.ProjectivePoint;
@@ -41,30 +42,11 @@ const gas = {
   SHA256: (len) => 60 + 12 * words(len),
   RIPEMD160: (len) => 600 + 120 * words(len),
   IDENTITY: (len) => 15 + 3 * words(len),
-};
-
-// ------------------------------------------------------------------ reference outputs (cheap precompiles)
-
-const extraOps = {
-  SHA256: (input) => sha256(input),
-  RIPEMD160: (input) => cat(Buffer.alloc(12), ripemd160(input)),
-  IDENTITY: (input) => input,
-  // Yellow Paper ECREC: empty output (not a failure) for anything that does not recover.
-  ECRECOVER(input) {
-    const b = cat(input, Buffer.alloc(Math.max(0, 128 - input.length))).subarray(0, 128);
-    const v = BigInt('0x' + b.subarray(32, 64).toString('hex'));
-    const r = BigInt('0x' + b.subarray(64, 96).toString('hex'));
-    const s = BigInt('0x' + b.subarray(96, 128).toString('hex'));
-    const n = secp256k1.CURVE.n;
-    if ((v !== 27n && v !== 28n) || r === 0n || r >= n || s === 0n || s >= n) return Buffer.alloc(0);
-    try {
-      const sig = new secp256k1.Signature(r, s).addRecoveryBit(Number(v - 27n));
-      const pub = sig.recoverPublicKey(b.subarray(0, 32)).toRawBytes(false);
-      return cat(Buffer.alloc(12), keccak_256(pub.subarray(1)).subarray(12));
-    } catch {
-      return Buffer.alloc(0);
-    }
-  },
+  MODEXP: (len, input) => modexpGas(input), // EIP-2565
+  BN_ADD: () => 150, // EIP-1108
+  BN_MUL: () => 6000,
+  BN_PAIRING: (len) => 45000 + 34000 * Math.floor(len / 192),
+  BLAKE2F: (len, input) => (len === 213 ? input.readUInt32BE(0) : 0), // EIP-152: one gas per round
 };
 
 // ------------------------------------------------------------------ BLS12-381 inputs
@@ -122,6 +104,26 @@ function ecrecoverInput(msg) {
   return cat(h, word(27 + sig.recovery), word(sig.r), word(sig.s));
 }
 
+// ------------------------------------------------------------------ BN254, MODEXP and BLAKE2F inputs
+
+const C = bn254.G1.ProjectivePoint.BASE, D = bn254.G2.ProjectivePoint.BASE;
+const bn1 = (pt) => bnEncodeG1(pt), bn2 = (pt) => bnEncodeG2(pt);
+const BN_P = bn254.fields.Fp.ORDER, BN_R = bn254.fields.Fr.ORDER;
+// A point on the twist but outside the order-r subgroup (the twist's cofactor is not 1).
+function bnG2OffSubgroup() {
+  const Fp2 = bn254.fields.Fp2;
+  for (let x0 = 1n; ; x0++) {
+    const x = Fp2.fromBigTuple([x0, 1n]);
+    let y;
+    try { y = Fp2.sqrt(bn254.G2.weierstrassEquation(x)); } catch { continue; }
+    if (!Fp2.eql(Fp2.sqr(y), bn254.G2.weierstrassEquation(x))) continue;
+    const pt = bn254.G2.ProjectivePoint.fromAffine({ x, y });
+    if (!pt.isTorsionFree()) return pt;
+  }
+}
+const modexpInput = (base, exp, mod) => cat(word(base.length), word(exp.length), word(mod.length), base, exp, mod);
+const be = (v, len) => Buffer.from(BigInt(v).toString(16).padStart(len * 2, '0'), 'hex');
+
 // ------------------------------------------------------------------ suites
 
 /**
@@ -132,8 +134,8 @@ function ecrecoverInput(msg) {
 function suite(name, title, address, op, valid, invalid, fork = 'Prague') {
   const cases = [];
   const add = (label, input, extra, expect) => {
-    const requiredGas = gas[op](input.length);
-    cases.push({ label, op, input: Buffer.from(input), requiredGas, gas: requiredGas + extra, expect, reference: extraOps[op] });
+    const requiredGas = gas[op](input.length, Buffer.from(input));
+    cases.push({ label, op, input: Buffer.from(input), requiredGas, gas: requiredGas + extra, expect });
   };
   for (const [label, input] of valid) add(label, input, 1000, true);
   for (const [label, input] of invalid) add('invalid: ' + label, input, 1000, false);
@@ -249,6 +251,54 @@ export const suites = [
     ['s = 0 (empty output)', replaceWord(ecrecoverInput('hello'), 3, 0n)],
     ['short input (zero-padded)', ecrecoverInput('hello').subarray(0, 100)],
   ], []),
+  suite('modexp', 'MODEXP (0x05, EIP-198 with EIP-2565 gas)', 0x05, 'MODEXP', [
+    ['3^(p-2) mod p (secp256k1 p, 32-byte operands)', modexpInput(be(3, 32), be(secp256k1.CURVE.Fp.ORDER - 2n, 32), be(secp256k1.CURVE.Fp.ORDER, 32))],
+    ['2^5 mod 7', modexpInput(be(2, 1), be(5, 1), be(7, 1))],
+    ['modulus 0', modexpInput(be(5, 1), be(3, 1), be(0, 1))],
+    ['exponent 0', modexpInput(be(5, 4), Buffer.alloc(0), be(13, 4))],
+    ['40-byte exponent', modexpInput(be(7, 8), Buffer.alloc(40, 0xff), be((1n << 64n) - 59n, 8))],
+    ['input shorter than its lengths (zero-padded)', modexpInput(be(2, 1), be(3, 1), be(5, 2)).subarray(0, 98)],
+    ['all lengths 0', Buffer.alloc(96)],
+  ], []),
+  suite('bn254_add', 'BN254 ECADD (0x06, EIP-196)', 0x06, 'BN_ADD', [
+    ['G + 2G', cat(bn1(C), bn1(C.multiply(2n)))],
+    ['G + infinity', cat(bn1(C), bn1(C.subtract(C)))],
+    ['P + (-P)', cat(bn1(C.multiply(9n)), bn1(C.multiply(9n).negate()))],
+    ['short input (zero-padded)', bn1(C)],
+    ['empty input', Buffer.alloc(0)],
+  ], [
+    ['point not on the curve', cat(bn1(C), word(1), word(3))],
+    ['x = p', cat(word(BN_P), word(2), bn1(C))],
+  ]),
+  suite('bn254_mul', 'BN254 ECMUL (0x07, EIP-196)', 0x07, 'BN_MUL', [
+    ['G * 9', cat(bn1(C), word(9))],
+    ['G * r', cat(bn1(C), word(BN_R))],
+    ['G * (2^256 - 1)', cat(bn1(C), word((1n << 256n) - 1n))],
+    ['infinity * 5', cat(bn1(C.subtract(C)), word(5))],
+    ['short input (zero-padded)', cat(bn1(C), be(1, 1))],
+  ], [
+    ['point not on the curve', cat(word(1), word(1), word(2))],
+    ['y = p', cat(word(1), word(BN_P), word(2))],
+  ]),
+  suite('bn254_pairing', 'BN254 ECPAIRING (0x08, EIP-197)', 0x08, 'BN_PAIRING', [
+    ['e(G1, G2) * e(-G1, G2) = 1', cat(bn1(C), bn2(D), bn1(C.negate()), bn2(D))],
+    ['e(G1, G2) != 1', cat(bn1(C), bn2(D))],
+    ['empty input = 1', Buffer.alloc(0)],
+    ['e(3G1, 5G2) * e(-15G1, G2) = 1', cat(bn1(C.multiply(3n)), bn2(D.multiply(5n)), bn1(C.multiply(15n).negate()), bn2(D))],
+  ], [
+    ['191-byte input', cat(bn1(C), bn2(D)).subarray(0, 191)],
+    ['G2 point outside the subgroup', cat(bn1(C), bn2(bnG2OffSubgroup()))],
+    ['G1 point not on the curve', cat(word(1), word(1), bn2(D))],
+  ]),
+  suite('blake2f', 'BLAKE2F (0x09, EIP-152)', 0x09, 'BLAKE2F', [
+    ['12 rounds of BLAKE2b("abc")', blake2bOneBlockInput(Buffer.from('abc'))],
+    ['0 rounds', blake2bOneBlockInput(Buffer.from('abc'), 0)],
+    ['1000 rounds, final flag 0', (() => { const b = blake2bOneBlockInput(Buffer.from('tachyon'), 1000); b[212] = 0; return b; })()],
+  ], [
+    ['final flag 2', (() => { const b = blake2bOneBlockInput(Buffer.from('abc')); b[212] = 2; return b; })()],
+    ['212-byte input', blake2bOneBlockInput(Buffer.from('abc')).subarray(0, 212)],
+    ['214-byte input', cat(blake2bOneBlockInput(Buffer.from('abc')), [0])],
+  ]),
   suite('sha256', 'SHA256 (0x02)', 0x02, 'SHA256', [
     ['"abc"', Buffer.from('abc')],
     ['empty input', Buffer.alloc(0)],
