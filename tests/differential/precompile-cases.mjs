@@ -131,7 +131,7 @@ const be = (v, len) => Buffer.from(BigInt(v).toString(16).padStart(len * 2, '0')
  * consumed); invalid: inputs it rejects (all the call's gas is consumed); then the first valid
  * input with exactly the required gas and with one gas less.
  */
-function suite(name, title, address, op, valid, invalid, fork = 'Prague') {
+function suite(name, title, address, op, valid, invalid, fork = 'Prague', inactiveIn = []) {
   const cases = [];
   const add = (label, input, extra, expect) => {
     const requiredGas = gas[op](input.length, Buffer.from(input));
@@ -141,7 +141,7 @@ function suite(name, title, address, op, valid, invalid, fork = 'Prague') {
   for (const [label, input] of invalid) add('invalid: ' + label, input, 1000, false);
   add(valid[0][0] + ', exactly the required gas', valid[0][1], 0, true);
   add(valid[0][0] + ', one gas too little', valid[0][1], -1, false);
-  return { name, title, file: `${name}.json`, address, fork, cases };
+  return { name, title, file: `${name}.json`, address, fork, inactiveIn, cases };
 }
 
 export const suites = [
@@ -244,7 +244,7 @@ export const suites = [
     ['159-byte input', p256Input('hello').subarray(0, 159)],
     ['161-byte input', cat(p256Input('hello'), [0])],
     ['empty input', Buffer.alloc(0)],
-  ], [], 'TachyonL2'),
+  ], [], 'TachyonL2', ['Prague']), // in Ethereum's Prague 0x100 is an empty account
   suite('ecrecover', 'ECRECOVER (0x01)', 0x01, 'ECRECOVER', [
     ['valid signature', ecrecoverInput('hello')],
     ['v = 29 (empty output)', replaceWord(ecrecoverInput('hello'), 1, 29n)],
