@@ -52,7 +52,10 @@ public sealed class ForkSpec
         Precompiles = PrecompileSet.Prague,
     };
 
-    /// <summary>Tachyon's L2: Prague's rules with the L2 precompile set (adds RIP-7212 P256VERIFY at 0x100).</summary>
+    /// <summary>
+    /// Tachyon's L2 execution rules: Prague plus the RIP precompiles (P256VERIFY at 0x100). Not in
+    /// <see cref="All"/>: the official state tests name Ethereum forks only.
+    /// </summary>
     public static readonly ForkSpec TachyonL2 = new()
     {
         Name = "TachyonL2",
@@ -64,10 +67,13 @@ public sealed class ForkSpec
         Precompiles = PrecompileSet.TachyonL2,
     };
 
-    public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague, TachyonL2];
+    public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague];
+
+    /// <summary>Ethereum's forks and <see cref="TachyonL2"/>: the names a state test's post section may use.</summary>
+    private static readonly ForkSpec[] Named = [Cancun, Prague, TachyonL2];
 
     public static ForkSpec? ByName(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        Named.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() => Name;
 }
