@@ -32,6 +32,7 @@ public static class Program
         if (args[0] == "statetest")
             return Tachyon.Evm.StateTests.StateTestRunner.Main(args[1..], Console.Out, Console.Error);
         if (args.Length >= 2 && args[0] == "bench" && args[1] == "storage") return BenchStorageCommand.Run(args[2..]);
+        if (args[0] == "load") return Tachyon.Load.Load.LoadCommand.Main(args[1..]);
         Console.Error.WriteLine($"tachyon: unknown command '{args[0]}'");
         PrintUsage(version);
         return 2;
@@ -42,6 +43,7 @@ public static class Program
         Console.WriteLine($"tachyon {version}");
         Console.WriteLine("usage: tachyon [--dev] | --version | --help");
         Console.WriteLine("       tachyon statetest [--fork Cancun|Prague] [--test NAME] [--d N --g N --v N] [--trace | --trace-file PATH] PATH...");
+        Console.WriteLine("       " + Tachyon.Load.Load.LoadOptions.Usage);
         Console.WriteLine("       tachyon bench storage [--accounts N] [--blocks N] [--updates-per-block N] [--datadir PATH] [--json FILE] [--durability sync|async]");
     }
 }
