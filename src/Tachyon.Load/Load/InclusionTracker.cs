@@ -6,99 +6,110 @@ using Tachyon.Load.Rpc;
 namespace Tachyon.Load.Load;
 
 /// <summary>
-/// Finds the run's transactions in blocks by polling: every few ms it reads eth_blockNumber, then
-/// each new block (eth_getBlockReceipts when the node has it, for the status; else
-/// eth_getBlockByNumber for the hashes). The newest block is read again while it stays the
-/// newest (at most every 50 ms), for nodes whose "latest" block still grows. A transaction's
-/// inclusion time is when the tracker first saw it: an upper bound, never early.
+/// Finds the run's transactions in blocks by polling over its own HTTP connections: every few ms
+/// it reads eth_blockNumber, then all new blocks in JSON-RPC batches (eth_getBlockReceipts when the
+/// node has it, for the status; else eth_getBlockByNumber for the hashes). The newest block is read
+/// again while it stays the newest (at most every 50 ms), for nodes whose "latest" block still
+/// grows. A transaction's inclusion time is when the tracker first saw it: an upper bound.
 /// </summary>
-public sealed class InclusionTracker(RpcClient client, Presigned txs, RunMetrics metrics, ulong startBlock)
+public sealed class InclusionTracker(HttpRpcTransport http, Presigned txs, RunMetrics metrics, ulong startBlock)
 {
-    private const int ParallelFetches = 8;
+    private const int BatchSize = 100;
+    private const int ParallelBatches = 4;
     private static readonly long HeadRefetchTicks = Stopwatch.Frequency / 20;
 
-    private bool? _hasBlockReceipts;
+    private bool _hasBlockReceipts;
     private ulong _next = startBlock + 1;
     private ulong _lastHead;
     private long _lastHeadFetch;
-
     private long _pollErrors;
 
     public long PollErrors => Interlocked.Read(ref _pollErrors);
     public string? LastPollError { get; private set; }
-    public string Method => _hasBlockReceipts == true ? "eth_getBlockReceipts" : "eth_getBlockByNumber";
+    public string Method => _hasBlockReceipts ? "eth_getBlockReceipts" : "eth_getBlockByNumber";
+
+    /// <summary>Asks once whether the node has eth_getBlockReceipts.</summary>
+    public async Task DetectAsync()
+    {
+        string p = $"[\"0x{startBlock:x}\"]";
+        RpcResponse r = await http.SendAsync(RpcRequest.Build(1, "eth_getBlockReceipts", p), 1).ConfigureAwait(false);
+        _hasBlockReceipts = r.Ok;
+    }
 
     public async Task RunAsync(TimeSpan pollInterval, CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
-            await PollOnceAsync(ct).ConfigureAwait(false);
+            await PollOnceAsync().ConfigureAwait(false);
             try
             {
                 await Task.Delay(pollInterval, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
         }
+        await PollOnceAsync().ConfigureAwait(false); // a last look after the drain
     }
 
-    public async Task PollOnceAsync(CancellationToken ct)
+    public async Task PollOnceAsync()
     {
-        RpcResponse head = await client.CallAsync("eth_blockNumber", "[]", CancellationToken.None).ConfigureAwait(false);
+        RpcResponse head = await http.SendAsync(RpcRequest.Build(0, "eth_blockNumber", "[]"), 0).ConfigureAwait(false);
         if (head.Error is RpcError e)
         {
             Fail(e.ToString());
             return;
         }
         ulong h = RpcClient.Quantity(head.Result);
-        if (h >= _next)
+        if (h > _next)
         {
-            ulong from = _next, count = h - from; // blocks below the head: read once
-            await Parallel.ForAsync(0UL, count, new ParallelOptions { MaxDegreeOfParallelism = ParallelFetches },
-                async (i, _) => await FetchAsync(from + i).ConfigureAwait(false)).ConfigureAwait(false);
+            ulong from = _next;
+            int batches = (int)((h - from + BatchSize - 1) / BatchSize);
+            await Parallel.ForAsync(0, batches, new ParallelOptions { MaxDegreeOfParallelism = ParallelBatches }, async (b, _) =>
+            {
+                ulong first = from + (ulong)b * BatchSize;
+                await FetchAsync(first, Math.Min(h, first + BatchSize)).ConfigureAwait(false);
+            }).ConfigureAwait(false);
             _next = h;
         }
         long now = Stopwatch.GetTimestamp();
-        if (h != _lastHead || now - _lastHeadFetch >= HeadRefetchTicks)
+        if (h > startBlock && (h != _lastHead || now - _lastHeadFetch >= HeadRefetchTicks))
         {
             _lastHead = h;
             _lastHeadFetch = now;
-            if (h > startBlock) await FetchAsync(h).ConfigureAwait(false);
+            await FetchAsync(h, h + 1).ConfigureAwait(false);
         }
     }
 
-    private async Task FetchAsync(ulong number)
+    /// <summary>Reads blocks [from, to) in one batch.</summary>
+    private async Task FetchAsync(ulong from, ulong to)
     {
-        string n = $"\"0x{number:x}\"";
-        if (_hasBlockReceipts != false)
+        var calls = new List<(string, string)>((int)(to - from));
+        for (ulong n = from; n < to; n++)
+            calls.Add(_hasBlockReceipts ? ("eth_getBlockReceipts", $"[\"0x{n:x}\"]") : ("eth_getBlockByNumber", $"[\"0x{n:x}\",false]"));
+        RpcResponse[] answers = await http.SendBatchAsync(calls).ConfigureAwait(false);
+        long seen = Stopwatch.GetTimestamp();
+        foreach (RpcResponse r in answers)
         {
-            RpcResponse r = await client.CallAsync("eth_getBlockReceipts", $"[{n}]").ConfigureAwait(false);
-            if (r.Error is { IsMethodMissing: true }) _hasBlockReceipts = false;
-            else if (r.Error is RpcError e) Fail(e.ToString());
-            else
+            if (r.Error is RpcError e)
             {
-                _hasBlockReceipts = true;
-                long seen = Stopwatch.GetTimestamp();
-                if (r.Result.ValueKind == JsonValueKind.Array)
-                    foreach (JsonElement receipt in r.Result.EnumerateArray())
-                        if (receipt.TryGetProperty("transactionHash", out JsonElement th) && th.GetString() is string hs)
-                            Match(hs, seen, receipt.TryGetProperty("status", out JsonElement st) && st.GetString() == "0x1");
-                return;
+                Fail(e.ToString());
+                continue;
             }
-            if (_hasBlockReceipts != false) return;
+            if (_hasBlockReceipts)
+            {
+                if (r.Result.ValueKind != JsonValueKind.Array) continue;
+                foreach (JsonElement receipt in r.Result.EnumerateArray())
+                    if (receipt.TryGetProperty("transactionHash", out JsonElement th) && th.GetString() is string hs)
+                        Match(hs, seen, receipt.TryGetProperty("status", out JsonElement st) && st.GetString() == "0x1");
+            }
+            else if (r.Result.ValueKind == JsonValueKind.Object && r.Result.TryGetProperty("transactions", out JsonElement list))
+            {
+                foreach (JsonElement h in list.EnumerateArray())
+                    if (h.GetString() is string hs) Match(hs, seen, success: true); // status unknown without receipts
+            }
         }
-        RpcResponse b = await client.CallAsync("eth_getBlockByNumber", $"[{n},false]").ConfigureAwait(false);
-        if (b.Error is RpcError be)
-        {
-            Fail(be.ToString());
-            return;
-        }
-        long at = Stopwatch.GetTimestamp();
-        if (b.Result.ValueKind == JsonValueKind.Object && b.Result.TryGetProperty("transactions", out JsonElement list))
-            foreach (JsonElement h in list.EnumerateArray())
-                if (h.GetString() is string hs) Match(hs, at, success: true); // status unknown without receipts
     }
 
     private void Match(string hashHex, long seen, bool success)

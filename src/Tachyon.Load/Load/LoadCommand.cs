@@ -44,7 +44,9 @@ public static class LoadCommand
         ulong startBlock = await s.Client.BlockNumberAsync().ConfigureAwait(false);
         var metrics = new RunMetrics(txs.Count, (int)Math.Ceiling(o.DurationSeconds + o.DrainSeconds) + 3);
         var runner = new LoadRunner(senders, txs, metrics, o.Sync);
-        InclusionTracker? tracker = o.Sync ? null : new InclusionTracker(s.Client, txs, metrics, startBlock);
+        await using var trackerHttp = new HttpRpcTransport(o.HttpUrl, 4);
+        InclusionTracker? tracker = o.Sync ? null : new InclusionTracker(trackerHttp, txs, metrics, startBlock);
+        if (tracker != null) await tracker.DetectAsync().ConfigureAwait(false);
 
         string mode = o.Rate is double rate ? $"open loop at {rate:0.##} tx/s" : $"closed loop, {o.InFlightOrDefault} in flight";
         Log($"sending {w.Kind} for {o.DurationSeconds:0.##} s, {mode}, over {senders.Describe}{(o.Sync ? ", " + method : "")}");

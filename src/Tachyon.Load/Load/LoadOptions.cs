@@ -37,6 +37,11 @@ public sealed class LoadOptions
         ? new UriBuilder(Rpc) { Scheme = Rpc.Scheme == "https" ? "wss" : "ws" }.Uri
         : Rpc;
 
+    /// <summary>The HTTP form of --rpc (block polling uses JSON-RPC batches over HTTP; nodes serve both on one port).</summary>
+    public Uri HttpUrl => Rpc.Scheme is "ws" or "wss"
+        ? new UriBuilder(Rpc) { Scheme = Rpc.Scheme == "wss" ? "https" : "http" }.Uri
+        : Rpc;
+
     public int InFlightOrDefault => InFlight ?? Connections * 4;
 
     /// <summary>Transactions per account to pre-sign.</summary>

@@ -52,6 +52,62 @@ public sealed class HttpRpcTransport : IRpcTransport
         }
     }
 
+    /// <summary>
+    /// One JSON-RPC batch (a JSON array of calls, ids 0..n-1); answers come back in call order. A failed
+    /// batch gives every call the same transport error.
+    /// </summary>
+    public async Task<RpcResponse[]> SendBatchAsync(IReadOnlyList<(string Method, string Params)> calls, CancellationToken ct = default)
+    {
+        var sb = new System.Text.StringBuilder("[");
+        for (int i = 0; i < calls.Count; i++)
+            sb.Append(i == 0 ? "" : ",").Append($"{{\"jsonrpc\":\"2.0\",\"id\":{i},\"method\":\"{calls[i].Method}\",\"params\":{calls[i].Params}}}");
+        sb.Append(']');
+        var answers = new RpcResponse[calls.Count];
+        var got = new bool[calls.Count];
+        RpcResponse failure = default;
+        bool failed = false;
+        try
+        {
+            using var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(sb.ToString()));
+            content.Headers.ContentType = Json;
+            using HttpResponseMessage resp = await _client.PostAsync(_url, content, ct).ConfigureAwait(false);
+            byte[] bytes = await resp.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            using var doc = System.Text.Json.JsonDocument.Parse(bytes);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                failed = true;
+                failure = RpcResponse.FromElement(doc.RootElement);
+                if (failure.Ok) failure = RpcResponse.Transport(-1, "the node answered a batch with a single object");
+            }
+            else
+            {
+                foreach (var e in doc.RootElement.EnumerateArray())
+                {
+                    RpcResponse r = RpcResponse.FromElement(e);
+                    if (r.Id >= 0 && r.Id < answers.Length)
+                    {
+                        answers[r.Id] = r;
+                        got[r.Id] = true;
+                    }
+                }
+            }
+        }
+        catch (HttpRequestException e)
+        {
+            failed = true;
+            failure = RpcResponse.Transport(-1, $"{_url}: {e.Message}");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            failed = true;
+            failure = RpcResponse.Transport(-1, "the node's batch answer is not JSON: " + e.Message);
+        }
+        for (int i = 0; i < answers.Length; i++)
+            if (failed) answers[i] = new RpcResponse(i, failure.Error!.Value);
+            else if (!got[i]) answers[i] = RpcResponse.Transport(i, "the batch answer lacks this call");
+        return answers;
+    }
+
     public ValueTask DisposeAsync()
     {
         _client.Dispose();
