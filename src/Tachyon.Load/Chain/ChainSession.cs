@@ -27,9 +27,9 @@ public sealed class ChainSession : IAsyncDisposable
     }
 
     /// <summary>Connects (a few HTTP or WebSocket connections for setup calls) and reads chain id, fees and the funder's nonce.</summary>
-    public static async Task<ChainSession> OpenAsync(Uri url, byte[] funderKey, bool legacy)
+    public static async Task<ChainSession> OpenAsync(Uri url, byte[] funderKey, bool legacy, int connections = 4)
     {
-        var client = new RpcClient(await IRpcTransport.OpenAsync(url, 4).ConfigureAwait(false));
+        var client = new RpcClient(await IRpcTransport.OpenAsync(url, connections).ConfigureAwait(false));
         try
         {
             ulong chainId = await client.ChainIdAsync().ConfigureAwait(false);
