@@ -34,6 +34,7 @@ public static class Program
         if (args.Length >= 2 && args[0] == "bench" && args[1] == "storage") return BenchStorageCommand.Run(args[2..]);
         if (args[0] == "load") return Tachyon.Load.Load.LoadCommand.Main(args[1..]);
         if (args[0] == "probe") return Tachyon.Load.Probe.ProbeCommand.Main(args[1..]);
+        if (args[0] == "compare") return Tachyon.Load.Compare.CompareCommand.Main(args[1..]);
         Console.Error.WriteLine($"tachyon: unknown command '{args[0]}'");
         PrintUsage(version);
         return 2;
@@ -46,6 +47,7 @@ public static class Program
         Console.WriteLine("       tachyon statetest [--fork Cancun|Prague] [--test NAME] [--d N --g N --v N] [--trace | --trace-file PATH] PATH...");
         Console.WriteLine("       " + Tachyon.Load.Load.LoadOptions.Usage);
         Console.WriteLine("       " + Tachyon.Load.Probe.ProbeCommand.Usage);
+        Console.WriteLine("       " + Tachyon.Load.Compare.CompareCommand.Usage);
         Console.WriteLine("       tachyon bench storage [--accounts N] [--blocks N] [--updates-per-block N] [--datadir PATH] [--json FILE] [--durability sync|async]");
     }
 }
