@@ -76,7 +76,7 @@ public static class ReportCommand
         foreach (string k in new[] { "sieve", "arith" })
         {
             JsonElement? h = Read(dir, $"hardhat-call-{k}.json"), t = Read(dir, $"tachyon-call-{k}.json");
-            string label = t is JsonElement te ? $"eth_call {k}(n={te.GetProperty("n").GetUInt64():N0}), {te.GetProperty("gas").GetInt64():N0} gas: median ms" : $"eth_call {k}: median ms";
+            string label = (t ?? h) is JsonElement te ? $"eth_call {k}(n={te.GetProperty("n").GetUInt64():N0}), {te.GetProperty("gas").GetInt64():N0} gas: median ms" : $"eth_call {k}: median ms";
             double? hm = Num(h, "medianMs"), tm = Num(t, "medianMs");
             Row(sb, label, hm, tm, higherIsBetter: false, "0.##");
             if (hm is double a && tm is double c) goals.Add(Goal($"eth_call {k} time ≤ Hardhat's: {c:0.##} ms vs {a:0.##} ms", c <= a));
