@@ -72,7 +72,7 @@ public static class BlockCommand
             await LoadCommand.RequireMethodAsync(s.Client, "eth_sendRawTransactionSync").ConfigureAwait(false);
             method = "eth_sendRawTransactionSync";
         }
-        Presigned txs = Presigned.Sign(s, accounts, w, rounds, method);
+        Presigned txs = Presigned.Sign(s.Fees, s.ChainId, accounts, w, rounds, method);
         await using IRpcTransport senders = await IRpcTransport.OpenAsync(rpc, connections).ConfigureAwait(false);
         var metrics = new RunMetrics(txs.Count, 600);
         var runner = new LoadRunner(senders, txs, metrics, sync: !mine);

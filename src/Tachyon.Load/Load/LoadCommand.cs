@@ -36,7 +36,7 @@ public static class LoadCommand
 
         Log($"pre-signing {rounds * (long)accounts.Length:N0} transactions on {Environment.ProcessorCount} cores (seed {seed})");
         var sw = Stopwatch.StartNew();
-        Presigned txs = Presigned.Sign(s, accounts, w, rounds, method);
+        Presigned txs = Presigned.Sign(s.Fees, s.ChainId, accounts, w, rounds, method);
         double presignSeconds = sw.Elapsed.TotalSeconds;
         Log($"signed in {presignSeconds:0.00} s");
 

@@ -33,7 +33,7 @@ public sealed class Presigned
     public int IndexOf(in Hash256 hash) => _index.TryGetValue(hash, out int i) ? i : -1;
 
     /// <param name="method">eth_sendRawTransaction or eth_sendRawTransactionSync: baked into the bodies.</param>
-    public static Presigned Sign(ChainSession s, LoadAccount[] accounts, Workload w, int rounds, string method)
+    public static Presigned Sign(FeePlan fees, ulong chainId, LoadAccount[] accounts, Workload w, int rounds, string method)
     {
         int k = accounts.Length;
         var bodies = new byte[k * rounds][];
@@ -46,7 +46,7 @@ public sealed class Presigned
             for (int r = 0; r < rounds; r++)
             {
                 int j = r * k + a;
-                SignedTx tx = SignedTx.Sign(s.Fees.Unsigned(s.ChainId, acct.Nonce + (ulong)r, to, value, data, gas), acct.Key);
+                SignedTx tx = SignedTx.Sign(fees.Unsigned(chainId, acct.Nonce + (ulong)r, to, value, data, gas), acct.Key);
                 bodies[j] = RpcRequest.SendRaw(j, method, tx.Raw);
                 hashes[j] = tx.Hash;
             }

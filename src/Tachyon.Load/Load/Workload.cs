@@ -23,7 +23,7 @@ public sealed class Workload
     public WorkloadKind Kind { get; }
     public Address? Contract { get; }
 
-    private Workload(WorkloadKind kind, LoadAccount[] accounts, Address? contract)
+    internal Workload(WorkloadKind kind, LoadAccount[] accounts, Address? contract)
     {
         Kind = kind;
         _accounts = accounts;
