@@ -31,9 +31,14 @@ public sealed class ExecutionState
     private readonly HashSet<Address> _destructed = new();
     private readonly HashSet<Address> _touched = new();
     private readonly List<Log> _logs = new();
+    private readonly bool _deferCredits;
     private long _refund;
 
-    public ExecutionState(IStateReader reader) => _reader = reader;
+    public ExecutionState(IStateReader reader)
+    {
+        _reader = reader;
+        _deferCredits = reader.SupportsDeferredCredits;
+    }
 
     public IStateReader Reader => _reader;
     public long Refund => _refund;
@@ -53,6 +58,11 @@ public sealed class ExecutionState
             switch (e.Kind)
             {
                 case JournalKind.Balance: a!.Balance = e.Value; break;
+                case JournalKind.Credit:
+                    a!.Balance = a.Balance - e.Value;
+                    // Undoing the credit that created the account (it was resolved since) makes it absent again.
+                    if (--a.Credits == 0 && !a.Deferred && !a.BaseExists) a.Exists = false;
+                    break;
                 case JournalKind.Nonce: a!.Nonce = e.U; break;
                 case JournalKind.Code: a!.Code = (byte[]?)e.Obj; a.CodeHash = e.Hash; break;
                 case JournalKind.Storage:
@@ -88,22 +98,38 @@ public sealed class ExecutionState
 
     private AccountObject Get(in Address address)
     {
-        if (_accounts.TryGetValue(address, out AccountObject? a)) return a;
-        a = new AccountObject { Address = address };
-        if (_reader.TryGetAccount(address, out AccountData data))
+        if (_accounts.TryGetValue(address, out AccountObject? a))
         {
+            if (a.Deferred) Resolve(a);
+            return a;
+        }
+        a = new AccountObject { Address = address, CodeHash = Hash256.EmptyKeccak };
+        Resolve(a);
+        _accounts[address] = a;
+        return a;
+    }
+
+    /// <summary>Loads the account from the reader; a deferred object's pending credits are added on top.</summary>
+    private void Resolve(AccountObject a)
+    {
+        a.Deferred = false;
+        if (_reader.TryGetAccount(a.Address, out AccountData data))
+        {
+            a.BaseExists = true;
             a.Exists = true;
             a.Nonce = data.Nonce;
-            a.Balance = data.Balance;
+            a.Balance = data.Balance + a.Balance;
             a.CodeHash = data.CodeHash;
         }
         else
         {
-            a.CodeHash = Hash256.EmptyKeccak;
+            a.Exists = a.Credits > 0;
         }
-        _accounts[address] = a;
-        return a;
     }
+
+    /// <summary>A deferred account with a pending non-zero credit exists and is not empty, without reading it.</summary>
+    private bool IsCreditedUnread(in Address address) =>
+        _deferCredits && _accounts.TryGetValue(address, out AccountObject? a) && a.Deferred && !a.Balance.IsZero;
 
     private AccountObject GetForWrite(in Address address)
     {
@@ -122,12 +148,14 @@ public sealed class ExecutionState
     /// <summary>Exists and is not empty (EIP-161 "alive").</summary>
     public bool IsAlive(in Address address)
     {
+        if (IsCreditedUnread(address)) return true;
         AccountObject a = Get(address);
         return a.Exists && !a.IsEmpty;
     }
 
     public bool ExistsAndIsEmpty(in Address address)
     {
+        if (IsCreditedUnread(address)) return false;
         AccountObject a = Get(address);
         return a.Exists && a.IsEmpty;
     }
@@ -171,9 +199,29 @@ public sealed class ExecutionState
 
     public void AddBalance(in Address address, in UInt256 value)
     {
+        if (_deferCredits && !value.IsZero && TryCreditUnread(address, value)) return;
         AccountObject a = GetForWrite(address);
         _journal.Add(new JournalEntry { Kind = JournalKind.Balance, Account = a, Value = a.Balance });
         a.Balance = a.Balance + value;
+    }
+
+    /// <summary>
+    /// Records a credit to an account this transaction has not read, without reading it: the amount
+    /// accumulates in a deferred object and is published as a delta unless something reads the account later.
+    /// </summary>
+    private bool TryCreditUnread(in Address address, in UInt256 value)
+    {
+        if (!_accounts.TryGetValue(address, out AccountObject? a))
+        {
+            a = new AccountObject { Address = address, Deferred = true, CodeHash = Hash256.EmptyKeccak };
+            _accounts[address] = a;
+        }
+        else if (!a.Deferred) return false;
+        a.Dirty = true;
+        a.Balance = a.Balance + value;
+        a.Credits++;
+        _journal.Add(new JournalEntry { Kind = JournalKind.Credit, Account = a, Value = value });
+        return true;
     }
 
     /// <summary>Caller checks the balance first.</summary>
@@ -366,6 +414,12 @@ public sealed class ExecutionState
         foreach (AccountObject a in _accounts.Values)
         {
             if (!a.Dirty) continue;
+            if (a.Deferred)
+            {
+                if (!a.Balance.IsZero)
+                    ws.Accounts.Add(new AccountWrite { Address = a.Address, IsBalanceCredit = true, Balance = a.Balance, CodeHash = Hash256.EmptyKeccak });
+                continue;
+            }
             if (!a.Exists)
             {
                 ws.Accounts.Add(new AccountWrite { Address = a.Address, Deleted = true, CodeHash = Hash256.EmptyKeccak, StorageCleared = true });
@@ -390,7 +444,7 @@ public sealed class ExecutionState
 
     private enum JournalKind : byte
     {
-        Balance, Nonce, Code, Storage, AccountReset, Transient, WarmAddress, WarmSlot, Refund, Log, Created, Destructed, Touched,
+        Balance, Credit, Nonce, Code, Storage, AccountReset, Transient, WarmAddress, WarmSlot, Refund, Log, Created, Destructed, Touched,
     }
 
     private struct JournalEntry
@@ -413,6 +467,12 @@ public sealed class ExecutionState
         public bool Dirty;
         public bool CodeChanged;
         public bool StorageCleared;
+        /// <summary>Not read yet: <see cref="Balance"/> holds only the pending credits (deferred-credit readers).</summary>
+        public bool Deferred;
+        /// <summary>The reader had the account when it was resolved.</summary>
+        public bool BaseExists;
+        /// <summary>Credit journal entries not reverted.</summary>
+        public int Credits;
         public ulong Nonce;
         public UInt256 Balance;
         public Hash256 CodeHash;

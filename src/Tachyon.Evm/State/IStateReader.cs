@@ -30,6 +30,14 @@ public interface IStateReader
 
     /// <summary>True when the account has at least one non-zero storage slot (EIP-7610 create collision).</summary>
     bool HasStorage(in Address address);
+
+    /// <summary>
+    /// True when the reader accepts lazy balance credits: a credit to an account that the transaction
+    /// never reads is published as a delta (<see cref="AccountWrite.IsBalanceCredit"/>) instead of a full
+    /// write, so fee payments to the coinbase do not make every transaction of a block conflict
+    /// (the Block-STM multi-version memory). Plain stores keep the default.
+    /// </summary>
+    bool SupportsDeferredCredits => false;
 }
 
 /// <summary>A store that transaction write-sets are committed to.</summary>

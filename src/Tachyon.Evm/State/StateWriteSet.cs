@@ -9,6 +9,11 @@ public sealed class AccountWrite
     public Address Address { get; init; }
     /// <summary>The account no longer exists (self-destructed, or an empty account that was touched).</summary>
     public bool Deleted { get; init; }
+    /// <summary>
+    /// Only from a reader with <see cref="IStateReader.SupportsDeferredCredits"/>: <see cref="Balance"/> is an
+    /// amount added to the account (which exists afterwards); every other field is left as it was.
+    /// </summary>
+    public bool IsBalanceCredit { get; init; }
     public ulong Nonce { get; init; }
     public UInt256 Balance { get; init; }
     public Hash256 CodeHash { get; init; }

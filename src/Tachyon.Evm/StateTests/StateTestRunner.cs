@@ -33,6 +33,11 @@ public sealed class StateTestOptions
     /// <summary>EIP-3155 trace destination (forces sequential execution).</summary>
     public TextWriter? Trace { get; set; }
     public int MaxParallelism { get; set; } = Environment.ProcessorCount;
+    /// <summary>
+    /// Executes the case's transaction and commits it to the world (default: <see cref="TransactionProcessor"/>);
+    /// the parallel engine's tests plug in here to run the fixtures through Block-STM.
+    /// </summary>
+    public Func<ForkSpec, IWorldState, BlockEnvironment, ExecutableTransaction, TransactionResult>? Executor { get; set; }
 }
 
 /// <summary>
@@ -134,7 +139,7 @@ public static class StateTestRunner
                         string? message;
                         try
                         {
-                            message = RunCase(test.Value, spec, entry, d, g, v, options.Trace);
+                            message = RunCase(test.Value, spec, entry, d, g, v, options.Trace, options.Executor);
                         }
                         catch (Exception ex)
                         {
@@ -149,7 +154,8 @@ public static class StateTestRunner
     }
 
     /// <summary>Returns null when the case passes, else what differed.</summary>
-    private static string? RunCase(JsonElement test, ForkSpec spec, JsonElement post, int d, int g, int v, TextWriter? trace)
+    private static string? RunCase(JsonElement test, ForkSpec spec, JsonElement post, int d, int g, int v, TextWriter? trace,
+        Func<ForkSpec, IWorldState, BlockEnvironment, ExecutableTransaction, TransactionResult>? executor)
     {
         JsonElement env = test.GetProperty("env");
         JsonElement txJson = test.GetProperty("transaction");
@@ -171,9 +177,14 @@ public static class StateTestRunner
             (tx, buildError) = (null, ex.Message);
         }
 
-        var processor = new TransactionProcessor(spec);
-        if (trace != null) processor.Tracer = new Eip3155Tracer(trace);
-        TransactionResult? result = tx is null ? null : processor.Execute(world, block, tx);
+        TransactionResult? result = null;
+        if (tx is not null && executor is not null) result = executor(spec, world, block, tx);
+        else if (tx is not null)
+        {
+            var processor = new TransactionProcessor(spec);
+            if (trace != null) processor.Tracer = new Eip3155Tracer(trace);
+            result = processor.Execute(world, block, tx);
+        }
         bool invalid = tx is null || !result!.IsValid;
 
         if (expectException != null && !invalid)

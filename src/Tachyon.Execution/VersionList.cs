@@ -1,0 +1,144 @@
+using Tachyon.Core.Numerics;
+using Tachyon.Evm.State;
+
+namespace Tachyon.Execution;
+
+internal enum EntryKind : byte
+{
+    /// <summary>A full value: the account write (Account / StorageClear) or the slot value.</summary>
+    Full,
+    /// <summary>A lazy credit: <see cref="VersionEntry.Value"/> is added to the account's balance.</summary>
+    Delta,
+    /// <summary>The writer was aborted; it will probably write here again, so readers wait for it.</summary>
+    Estimate,
+}
+
+internal struct VersionEntry
+{
+    public int Tx;
+    public int Incarnation;
+    public EntryKind Kind;
+    public UInt256 Value;
+    public AccountWrite? Account;
+}
+
+/// <summary>Where a read was served from, and whether it has to wait for a lower transaction.</summary>
+internal struct ReadResult
+{
+    /// <summary>-1 when served; otherwise the transaction whose ESTIMATE was hit.</summary>
+    public int BlockingTx;
+    /// <summary>The writer of the full value, -1 for the pre-state.</summary>
+    public int Tx;
+    public int Incarnation;
+    public bool HasDelta;
+    /// <summary>Sum of the lazy credits above the full value (account locations).</summary>
+    public UInt256 Delta;
+    public UInt256 Value;
+    public AccountWrite? Account;
+
+    public readonly bool SameVersion(in ReadResult o) =>
+        o.BlockingTx < 0 && Tx == o.Tx && Incarnation == o.Incarnation && HasDelta == o.HasDelta && Delta == o.Delta;
+}
+
+/// <summary>
+/// The versions of one location, sorted by transaction index. Guarded by its own lock: a location is
+/// written by one transaction at a time in practice, and reads are short scans from the top.
+/// </summary>
+internal sealed class VersionList
+{
+    private VersionEntry[] _items = new VersionEntry[2];
+    private int _count;
+
+    public int Count => _count;
+
+    /// <summary>Inserts or replaces the entry of <paramref name="e"/>.Tx.</summary>
+    public void Set(in VersionEntry e)
+    {
+        lock (this)
+        {
+            int i = Find(e.Tx);
+            if (i >= 0)
+            {
+                _items[i] = e;
+                return;
+            }
+            i = ~i;
+            if (_count == _items.Length) Array.Resize(ref _items, _count * 2);
+            if (i < _count) Array.Copy(_items, i, _items, i + 1, _count - i);
+            _items[i] = e;
+            _count++;
+        }
+    }
+
+    public void Remove(int tx)
+    {
+        lock (this)
+        {
+            int i = Find(tx);
+            if (i < 0) return;
+            _count--;
+            if (i < _count) Array.Copy(_items, i + 1, _items, i, _count - i);
+            _items[_count] = default;
+        }
+    }
+
+    public void MarkEstimate(int tx)
+    {
+        lock (this)
+        {
+            int i = Find(tx);
+            if (i >= 0) _items[i].Kind = EntryKind.Estimate;
+        }
+    }
+
+    /// <summary>
+    /// The value as seen by transaction <paramref name="tx"/>: the highest lower full write plus the
+    /// credits above it. Result.Tx is -1 when the pre-state is to be used (plus any credits).
+    /// </summary>
+    public void Read(int tx, out ReadResult r)
+    {
+        r = default;
+        r.BlockingTx = -1;
+        r.Tx = -1;
+        lock (this)
+        {
+            int i = Find(tx);
+            i = i >= 0 ? i - 1 : ~i - 1;
+            for (; i >= 0; i--)
+            {
+                ref VersionEntry e = ref _items[i];
+                switch (e.Kind)
+                {
+                    case EntryKind.Estimate:
+                        r.BlockingTx = e.Tx;
+                        return;
+                    case EntryKind.Delta:
+                        r.HasDelta = true;
+                        r.Delta = r.Delta + e.Value;
+                        continue;
+                    default:
+                        r.Tx = e.Tx;
+                        r.Incarnation = e.Incarnation;
+                        r.Value = e.Value;
+                        r.Account = e.Account;
+                        return;
+                }
+            }
+        }
+    }
+
+    private int Find(int tx)
+    {
+        // Writers mostly arrive in ascending order: check the top first.
+        if (_count == 0 || _items[_count - 1].Tx < tx) return ~_count;
+        int lo = 0, hi = _count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            int t = _items[mid].Tx;
+            if (t == tx) return mid;
+            if (t < tx) lo = mid + 1; else hi = mid - 1;
+        }
+        return ~lo;
+    }
+}
