@@ -72,6 +72,15 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Swap_workload_deploys_the_amm_and_no_swap_reverts()
+    {
+        LoadOptions o = Options(_server.HttpUri, WorkloadKind.Swap, "--max", "--txs", "80", "--connections", "2", "--duration", "20"); // ends when the budget is sent
+        LoadResult r = await LoadCommand.RunAsync(o, TextWriter.Null, showProgress: false);
+        Assert.Equal(80, r.Included);
+        Assert.Equal(0, r.Reverted + r.Rejected + r.TransportErrors);
+    }
+
+    [Fact]
     public async Task Probe_measures_sequential_sync_sends_on_one_websocket()
     {
         ProbeResult p = await ProbeCommand.RunAsync(_server.WebSocketUri, count: 30, warmup: 5, LoadAccount.DevKey0, fallback: false, TextWriter.Null);

@@ -25,12 +25,13 @@ public class PresignedTests
     [InlineData(WorkloadKind.Transfer, false)]
     [InlineData(WorkloadKind.Transfer, true)]
     [InlineData(WorkloadKind.Erc20, false)]
+    [InlineData(WorkloadKind.Swap, false)]
     public void Every_transaction_is_the_workload_call_of_its_account_in_nonce_order(WorkloadKind kind, bool legacy)
     {
         LoadAccount[] accounts = LoadAccount.Derive(seed: 99, count: 4);
         accounts[2].Nonce = 7; // an account that already sent transactions
         var fees = legacy ? new FeePlan(true, 5_000, 5_000, 5_000) : new FeePlan(false, default, 30_000, 2_000);
-        var w = new Workload(kind, accounts, kind == WorkloadKind.Erc20 ? Token : null);
+        var w = new Workload(kind, accounts, kind == WorkloadKind.Transfer ? null : Token);
         Presigned txs = Presigned.Sign(fees, 31337, accounts, w, rounds: 3, "eth_sendRawTransactionSync");
 
         Assert.Equal(12, txs.Count);
@@ -60,7 +61,11 @@ public class PresignedTests
             {
                 Assert.Equal(Token, tx.To);
                 Assert.True(tx.Value.IsZero);
-                Assert.Equal(Erc20.TransferData(next, UInt256.One), tx.Data.ToArray());
+                byte[] expected = kind == WorkloadKind.Erc20
+                    ? Erc20.TransferData(next, UInt256.One)
+                    : ConstantProductAmm.SwapData(j % 4 % Workload.SwapPools, 1_000_000, oneForZero: j % 4 % 2 == 1);
+                Assert.Equal(expected, tx.Data.ToArray());
+                Assert.Equal(w.GasLimit, tx.GasLimit);
             }
         }
         Assert.Equal(-1, txs.IndexOf(default));

@@ -50,4 +50,24 @@ public class InitCodeTests
         Assert.Equal(supply - 5, h.World.GetStorage(token, Erc20.BalanceSlot(EvmHarness.Caller)));
         Assert.Equal((UInt256)5, h.World.GetStorage(token, Erc20.BalanceSlot(to)));
     }
+
+    [Fact]
+    public void Amm_constructor_seeds_every_pool_and_swaps_pay_out()
+    {
+        var (h, amm) = Deploy(InitCode.AmmWithPools(3, 1_000_000));
+        Assert.Equal(ConstantProductAmm.Code(), CodeAt(h, amm));
+        for (int p = 0; p < 3; p++)
+        {
+            Assert.Equal((UInt256)1_000_000, h.World.GetStorage(amm, ConstantProductAmm.Reserve0Slot(p)));
+            Assert.Equal((UInt256)1_000_000, h.World.GetStorage(amm, ConstantProductAmm.Reserve1Slot(p)));
+        }
+        Assert.True(h.World.GetStorage(amm, ConstantProductAmm.Reserve0Slot(3)).IsZero);
+
+        TransactionResult t = h.Processor.Execute(h.World, h.Block, EvmHarness.Tx(EvmHarness.Caller, 1, amm, ConstantProductAmm.SwapData(2, 1000, false), 150_000), 0);
+        Assert.True(t.Success);
+        UInt256 expectedOut = ConstantProductAmm.AmountOut(1000, 1_000_000, 1_000_000);
+        Assert.Equal(expectedOut, UInt256.FromBigEndian(t.Output));
+        Assert.Equal((UInt256)1_001_000, h.World.GetStorage(amm, ConstantProductAmm.Reserve0Slot(2)));
+        Assert.Equal((UInt256)1_000_000 - expectedOut, h.World.GetStorage(amm, ConstantProductAmm.Reserve1Slot(2)));
+    }
 }

@@ -29,6 +29,9 @@ public sealed record LoadResult
     public required string Fees { get; init; }
     public required string ReceiptSource { get; init; }
     public required bool StatusChecked { get; init; }
+    /// <summary>When statuses were not checked per block: how many receipts were sampled, and how many of those failed.</summary>
+    public int StatusSampled { get; init; }
+    public int RevertedInSample { get; init; }
     public required int Presigned { get; init; }
     public required double PresignSeconds { get; init; }
     public required double SendSeconds { get; init; }

@@ -30,7 +30,7 @@ public static class ProgressView
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
         foreach (string c in new[] { "elapsed", "sent", "accepted", "accepted/s", "included", "included/s", "errors", "p50 ms", "p99 ms", "max ms" })
             table.AddColumn(new TableColumn(c).RightAligned());
-        table.AddRow(new string[10]);
+        table.AddRow(Enumerable.Repeat("", 10).ToArray());
         return AnsiConsole.Live(table).AutoClear(false).StartAsync(async ctx =>
         {
             var last = Snapshot.Take(m);

@@ -21,6 +21,18 @@ public static class InitCode
         .Push(supply).Push(64).Op(PUSH0, KECCAK256, SSTORE),           // balance[caller] = supply
         Erc20.Code());
 
+    /// <summary>Deploys <see cref="ConstantProductAmm"/> with pools 0..<paramref name="pools"/>-1 each holding <paramref name="reserve"/> of both tokens.</summary>
+    public static byte[] AmmWithPools(int pools, UInt256 reserve)
+    {
+        var constructor = new EvmAssembler();
+        for (int p = 0; p < pools; p++)
+        {
+            constructor.Push(reserve).Push(ConstantProductAmm.Reserve0Slot(p)).Op(SSTORE);
+            constructor.Push(reserve).Push(ConstantProductAmm.Reserve1Slot(p)).Op(SSTORE);
+        }
+        return Wrap(constructor, ConstantProductAmm.Code());
+    }
+
     private static byte[] Wrap(EvmAssembler constructor, byte[] runtime)
     {
         byte[] prefix = constructor.Build();
