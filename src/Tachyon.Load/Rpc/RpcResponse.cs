@@ -41,11 +41,11 @@ public readonly struct RpcResponse
     public static RpcResponse Transport(long id, string message) => new(id, new RpcError(RpcError.TransportError, message));
 
     /// <summary>Parses one response object. A body that is not a JSON-RPC response becomes a transport error.</summary>
-    public static RpcResponse Parse(ReadOnlySpan<byte> utf8)
+    public static RpcResponse Parse(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            using JsonDocument doc = JsonDocument.Parse(utf8.ToArray());
+            using JsonDocument doc = JsonDocument.Parse(utf8);
             return FromElement(doc.RootElement);
         }
         catch (JsonException e)

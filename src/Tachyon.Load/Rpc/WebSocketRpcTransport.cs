@@ -120,7 +120,7 @@ public sealed class WebSocketRpcTransport : IRpcTransport
                         }
                         message.Write(buffer.AsSpan(0, r.Count));
                     } while (!r.EndOfMessage);
-                    RpcResponse resp = RpcResponse.Parse(message.WrittenSpan);
+                    RpcResponse resp = RpcResponse.Parse(message.WrittenMemory);
                     // Subscription notifications carry no id; answers without a waiter are dropped.
                     if (resp.Id >= 0 && _owner._pending.TryRemove(resp.Id, out var tcs)) tcs.TrySetResult(resp);
                 }
