@@ -52,6 +52,21 @@ public sealed class ForkSpec
         Precompiles = PrecompileSet.Prague,
     };
 
+    /// <summary>
+    /// Tachyon's L2 execution rules: Prague plus the RIP precompiles (P256VERIFY at 0x100). Not in
+    /// <see cref="All"/>: the official state tests name Ethereum forks only.
+    /// </summary>
+    public static readonly ForkSpec TachyonL2 = new()
+    {
+        Name = "TachyonL2",
+        IsEip7702Enabled = true,
+        IsEip7623Enabled = true,
+        TargetBlobsPerBlock = 6,
+        MaxBlobsPerBlock = 9,
+        BlobBaseFeeUpdateFraction = 5007716,
+        Precompiles = PrecompileSet.TachyonL2,
+    };
+
     public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague];
 
     public static ForkSpec? ByName(string name) =>

@@ -106,6 +106,9 @@ public sealed class LayeredState : IDisposable
         }
     }
 
+    /// <summary>The layer of a block still held in memory (committed, possibly not yet persisted), or null.</summary>
+    public DiffLayer? GetLayer(ulong blockNumber) => FindLayer(blockNumber);
+
     /// <summary>A point-lookup view of the state at the end of <paramref name="blockNumber"/>.</summary>
     public IStateView OpenView(ulong blockNumber)
     {
@@ -168,6 +171,35 @@ public sealed class LayeredState : IDisposable
         return Db.Get(cf, k);
     }
 
+    /// <summary>
+    /// Account and storage proofs against the state root of <paramref name="blockNumber"/>, which
+    /// must be inside the history window (older roots' nodes may be pruned). Waits for the root.
+    /// </summary>
+    public StateProof GetProof(ulong blockNumber, in Address address, IReadOnlyList<Tachyon.Core.Numerics.UInt256> slots)
+    {
+        Hash256 root;
+        if (FindLayer(blockNumber) is { } layer) root = layer.RootTask.GetAwaiter().GetResult();
+        else if (PersistedHead is { } h && h.Number == blockNumber && _layers.Length == 0) root = h.StateRoot;
+        else throw new ArgumentOutOfRangeException(nameof(blockNumber), $"block {blockNumber} is outside the proof window");
+        var reader = new PendingNodeReader(this);
+        var accountProof = new List<byte[]>();
+        byte[]? leaf = ProofReader.Walk(reader, [], root, StateTrie.AccountKey(address), accountProof);
+        AccountState? account = leaf == null ? null : AccountRlp.Decode(leaf);
+        Hash256 storageRoot = account?.StorageRoot ?? Hash256.EmptyTrieRoot;
+        var storage = new List<SlotProof>(slots.Count);
+        byte[] owner = address.ToArray();
+        foreach (var slot in slots)
+        {
+            var proof = new List<byte[]>();
+            byte[]? value = ProofReader.Walk(reader, owner, storageRoot, StateTrie.SlotKey(slot), proof);
+            storage.Add(new SlotProof(slot, value == null ? default : new Tachyon.Core.Rlp.RlpReader(value).ReadUInt256(), proof));
+        }
+        // The window may have moved on while walking: nodes of a root that left it can be pruned.
+        if (FindLayer(blockNumber) is null && !(PersistedHead is { } p && p.Number == blockNumber && _layers.Length == 0))
+            throw new ArgumentOutOfRangeException(nameof(blockNumber), $"block {blockNumber} left the proof window");
+        return new StateProof(account, accountProof, storage);
+    }
+
     /// <summary>Waits until every committed block is in RocksDB.</summary>
     public void WaitForPersistence()
     {
@@ -190,6 +222,7 @@ public sealed class LayeredState : IDisposable
                 Hash256 root = _trie.Apply(layer.Accounts, layer.Storage, layer.WipedStorage,
                     out var resolved, out var changes, out var originAccounts, out var originStorage);
                 Stats.AddRoot(sw.Elapsed);
+                layer.Block.FinishHeader(root);
                 layer.SetRoot(root, resolved, changes, sw.Elapsed, originAccounts, originStorage);
             }
             catch (Exception e)
@@ -280,6 +313,23 @@ public sealed class LayeredState : IDisposable
         _rootThread.Join();
         _writerThread.Join();
         Db.Dispose();
+    }
+
+    /// <summary>Trie nodes of layers the writer has not stored yet, then the database.</summary>
+    private sealed class PendingNodeReader(LayeredState owner) : INodeReader
+    {
+        public byte[]? Load(ReadOnlySpan<byte> key)
+        {
+            // Newest first; a layer's changes are dropped only after its batch is in RocksDB.
+            var layers = owner._layers;
+            for (int i = layers.Length - 1; i >= 0; i--)
+            {
+                if (layers[i].TrieChanges is not { } changes) continue;
+                foreach (var kv in changes.NewNodes)
+                    if (key.SequenceEqual(kv.Key)) return kv.Value;
+            }
+            return owner.Db.Get(owner.Db.TrieCf, key);
+        }
     }
 
     private sealed class DbNodeReader(StateDb db) : INodeReader

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using Tachyon.Core.Blocks;
+using Tachyon.Core.Crypto;
+using Tachyon.Core.Types;
+using Tachyon.State;
+
+namespace Tachyon.Sequencer.Chain;
+
+/// <summary>
+/// Where the node finds blocks and transactions: recent blocks (the open one, those being sealed
+/// and the last <c>window</c> sealed ones) in memory, older ones read back from LayeredState.
+/// Block hashes of the whole chain are indexed in memory (rebuilt from the stored headers at start).
+/// </summary>
+internal sealed class ChainIndex
+{
+    private readonly LayeredState _state;
+    private readonly int _window;
+    private readonly ConcurrentDictionary<ulong, BlockData> _blocks = new();
+    private readonly ConcurrentDictionary<Hash256, (BlockData Block, int Index)> _txs = new();
+    private readonly ConcurrentDictionary<Hash256, ulong> _hashes = new();
+    private volatile BlockData _head;
+
+    public ChainIndex(LayeredState state, int window, BlockData head)
+    {
+        _state = state;
+        _window = Math.Max(window, 1);
+        _head = head;
+        _blocks[head.Number] = head;
+        // Hashes of stored blocks (a restart): one header read each.
+        for (ulong n = 0; n <= head.Number; n++)
+        {
+            byte[]? header = n == head.Number ? null : state.GetHeader(n);
+            _hashes[header == null ? head.Hash : Keccak256.Compute(header)] = n;
+        }
+    }
+
+    /// <summary>The newest sealed block.</summary>
+    public BlockData Head => _head;
+
+    public void AddOpen(BlockData block) => _blocks[block.Number] = block;
+
+    public void AddTransaction(BlockData block, ExecutedTransaction tx) => _txs[tx.Hash] = (block, tx.Index);
+
+    public bool ContainsTransaction(in Hash256 hash) => _txs.ContainsKey(hash);
+
+    /// <summary>The sealer publishes a block whose header is final; blocks past the window leave memory.</summary>
+    public void Sealed(BlockData block)
+    {
+        _hashes[block.Hash] = block.Number;
+        _head = block;
+        if (block.Number < (ulong)_window) return;
+        ulong old = block.Number - (ulong)_window;
+        if (_blocks.TryRemove(old, out BlockData? gone))
+            foreach (ExecutedTransaction tx in gone.Snapshot()) _txs.TryRemove(tx.Hash, out _);
+    }
+
+    /// <summary>A block by number: sealed, or (<paramref name="includeUnsealed"/>) being sealed or open.</summary>
+    public BlockData? Get(ulong number, bool includeUnsealed = false)
+    {
+        if (_blocks.TryGetValue(number, out BlockData? b)) return b.IsSealed || includeUnsealed ? b : null;
+        if (number > _head.Number) return null;
+        byte[]? header = _state.GetHeader(number), body = _state.GetBody(number), receipts = _state.GetReceipts(number);
+        return header == null || body == null || receipts == null ? null : BlockCodec.Load(header, body, receipts);
+    }
+
+    /// <summary>Only a sealed block's header (no body decoding).</summary>
+    public BlockHeader? GetHeader(ulong number)
+    {
+        if (_blocks.TryGetValue(number, out BlockData? b)) return b.Header;
+        if (number > _head.Number) return null;
+        byte[]? header = _state.GetHeader(number);
+        return header == null ? null : BlockHeader.Decode(header);
+    }
+
+    public ulong? NumberOf(in Hash256 blockHash) => _hashes.TryGetValue(blockHash, out ulong n) ? n : null;
+
+    /// <summary>An included transaction (in any block, sealed or not) and its position.</summary>
+    public (BlockData Block, ExecutedTransaction Tx)? FindTransaction(in Hash256 hash)
+    {
+        if (_txs.TryGetValue(hash, out var hit)) return (hit.Block, hit.Block[hit.Index]);
+        if (!_state.TryGetTransactionLocation(hash, out ulong number, out int index)) return null;
+        BlockData? block = Get(number);
+        return block == null || index >= block.Count ? null : (block, block[index]);
+    }
+}

@@ -1,0 +1,176 @@
+using Microsoft.Extensions.Logging;
+using Tachyon.Core.Blocks;
+using Tachyon.Core.Numerics;
+using Tachyon.Core.Transactions;
+using Tachyon.Core.Trie;
+using Tachyon.Core.Types;
+using Tachyon.Evm.State;
+using Tachyon.Rpc.Backend;
+using Tachyon.Sequencer.Chain;
+using Tachyon.State;
+
+namespace Tachyon.Sequencer.Execution;
+
+internal sealed partial class BlockProducer
+{
+    private readonly List<ExecutedTransaction> _miniTxs = new();
+    private readonly List<StateWriteSet> _miniWrites = new();
+    private ulong _miniIndex;   // within the open block
+    private ulong _miniNumber;  // since this node started
+
+    /// <summary>Publishes the transactions executed since the last mini-block (nothing when there are none).</summary>
+    private void SealMiniBlock()
+    {
+        if (_miniTxs.Count == 0) return;
+        if (_events.ObserverCount > 0) PublishMiniBlock();
+        _miniTxs.Clear();
+        _miniWrites.Clear();
+        _miniIndex++;
+        _miniNumber++;
+    }
+
+    private void PublishMiniBlock()
+    {
+        BlockData block = _open.Block;
+        var txs = new TransactionInfo[_miniTxs.Count];
+        var receipts = new ReceiptInfo[_miniTxs.Count];
+        var logs = new List<LogInfo>();
+        ulong gas = 0;
+        for (int i = 0; i < txs.Length; i++)
+        {
+            ExecutedTransaction e = _miniTxs[i];
+            txs[i] = block.TransactionInfo(e);
+            receipts[i] = block.ReceiptInfo(e);
+            block.AddLogs(e, null, logs);
+            gas += e.GasUsed;
+        }
+        ulong nowMs = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _events.Publish(new MiniBlockEvent(block.Number, _miniIndex, nowMs, gas, txs, receipts) { Number = _miniNumber });
+        if (logs.Count > 0) _events.Publish(new LogsEvent(logs));
+        _events.Publish(new StateChangesEvent(block.Number, _miniIndex, StateChanges(_miniWrites)));
+    }
+
+    /// <summary>Post-state of every account the mini-block touched (later writes win, slots merge).</summary>
+    private static List<AccountChange> StateChanges(List<StateWriteSet> writes)
+    {
+        var order = new List<Address>();
+        var latest = new Dictionary<Address, (AccountWrite Write, Dictionary<Hash256, Hash256>? Slots)>();
+        foreach (StateWriteSet ws in writes)
+        {
+            foreach (AccountWrite w in ws.Accounts)
+            {
+                if (!latest.TryGetValue(w.Address, out var entry)) order.Add(w.Address);
+                Dictionary<Hash256, Hash256>? slots = w.Deleted || w.StorageCleared ? null : entry.Slots;
+                foreach (var kv in w.Storage)
+                {
+                    slots ??= new Dictionary<Hash256, Hash256>();
+                    slots[Word(kv.Key)] = Word(kv.Value);
+                }
+                latest[w.Address] = (w, slots);
+            }
+        }
+        var changes = new List<AccountChange>(order.Count);
+        foreach (Address a in order)
+        {
+            var (w, slots) = latest[a];
+            changes.Add(new AccountChange(a)
+            {
+                Nonce = w.Deleted ? 0 : w.Nonce,
+                Balance = w.Deleted ? UInt256.Zero : w.Balance,
+                CodeHash = w.Deleted ? Hash256.EmptyKeccak : w.CodeHash,
+                Storage = slots,
+            });
+        }
+        return changes;
+    }
+
+    private static Hash256 Word(in UInt256 v)
+    {
+        Hash256 h = default;
+        v.WriteBigEndian(h.AsWritableSpan());
+        return h;
+    }
+
+    /// <summary>
+    /// Closes the open block: commits its state diff and encoded body/receipts to LayeredState with a
+    /// deferred header (the root stage fills in the state root), then opens the next block at once;
+    /// the sealer publishes the header when the root is known, off this thread.
+    /// </summary>
+    private void SealBlock()
+    {
+        SealMiniBlock();
+        OpenBlock open = _open;
+        BlockData block = open.Block;
+        ReadOnlySpan<ExecutedTransaction> txs = block.Snapshot();
+        var encoded = new ReadOnlyMemory<byte>[txs.Length];
+        var receiptItems = new ReadOnlyMemory<byte>[txs.Length];
+        var receipts = new Receipt[txs.Length];
+        var hashes = new Hash256[txs.Length];
+        for (int i = 0; i < txs.Length; i++)
+        {
+            encoded[i] = TransactionEncoder.Encode(txs[i].Transaction);
+            receipts[i] = txs[i].Receipt;
+            receiptItems[i] = receipts[i].Encode();
+            hashes[i] = txs[i].Hash;
+        }
+        Hash256 txRoot = TrieRoots.OrderedRoot(encoded);
+        Hash256 receiptsRoot = TrieRoots.OrderedRoot(receiptItems);
+        Bloom bloom = Bloom.FromReceipts(receipts);
+        byte[] body = new BlockBody(encoded, [], []).Encode();
+        Func<Hash256> parentHash = _parentHash;
+        ulong gasUsed = block.GasUsed;
+        var record = new BlockRecord(block.Number, root =>
+        {
+            BlockHeader header = HeaderFor(block, parentHash(), root, txRoot, receiptsRoot, bloom, gasUsed);
+            block.BuiltHeader = header;
+            return new EncodedHeader(header.Encode(), header.Hash);
+        }, body, BlockCodec.EncodeReceipts(receipts), hashes);
+        var layer = _state.Commit(open.State.ToDiff(), record);
+        _parentHash = () => record.Hash;
+        _sealing.Writer.TryWrite((block, layer));
+        Open(block);
+    }
+
+    /// <summary>A Prague-shaped header (no withdrawals, no requests, no blobs, zero beacon root).</summary>
+    internal static BlockHeader HeaderFor(BlockData block, Hash256 parentHash, Hash256 stateRoot, Hash256 txRoot,
+        Hash256 receiptsRoot, Bloom bloom, ulong gasUsed) => new()
+    {
+        ParentHash = parentHash,
+        Coinbase = block.Coinbase,
+        StateRoot = stateRoot,
+        TransactionsRoot = txRoot,
+        ReceiptsRoot = receiptsRoot,
+        LogsBloom = bloom,
+        Number = block.Number,
+        GasLimit = block.GasLimit,
+        GasUsed = gasUsed,
+        Timestamp = block.Timestamp,
+        BaseFeePerGas = block.BaseFee,
+        WithdrawalsRoot = Hash256.EmptyTrieRoot,
+        BlobGasUsed = 0,
+        ExcessBlobGas = 0,
+        ParentBeaconBlockRoot = Hash256.Zero,
+        RequestsHash = BlockHeader.EmptyRequestsHash,
+    };
+
+    /// <summary>In block order: waits for each committed block's root, then publishes it as the new head.</summary>
+    private async Task SealLoopAsync()
+    {
+        await foreach (var (block, layer) in _sealing.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                await layer.RootTask.ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                _log.LogCritical(e, "state root of block {Number} failed; the chain stops here", block.Number);
+                return;
+            }
+            BlockHeader header = block.BuiltHeader!;
+            block.Seal(header);
+            _index.Sealed(block);
+            _events.Publish(new NewHeadEvent(header));
+        }
+    }
+}

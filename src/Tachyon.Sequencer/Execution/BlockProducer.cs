@@ -1,0 +1,288 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Tachyon.Core.Blocks;
+using Tachyon.Core.Numerics;
+using Tachyon.Core.Transactions;
+using Tachyon.Core.Types;
+using Tachyon.Evm;
+using Tachyon.Evm.Interpreter;
+using Tachyon.Evm.Processing;
+using Tachyon.Evm.State;
+using Tachyon.Rpc.Backend;
+using Tachyon.Sequencer.Chain;
+using Tachyon.Sequencer.Pool;
+using Tachyon.State;
+using Tachyon.State.Layers;
+
+namespace Tachyon.Sequencer.Execution;
+
+/// <summary>
+/// The single writer: one dedicated thread admits submitted transactions, executes each one whose
+/// nonce is next at once against the pending state (then any held follow-up nonces), and on its
+/// timers publishes mini-blocks and seals EVM blocks. A submission wakes the thread directly (no
+/// polling); its result — and the receipt — exist as soon as it has executed.
+/// </summary>
+internal sealed partial class BlockProducer
+{
+    private readonly SequencerOptions _options;
+    private readonly LayeredState _state;
+    private readonly ChainIndex _index;
+    private readonly ChainEventHub _events;
+    private readonly TxPool _pool;
+    private readonly ILogger _log;
+    private readonly ulong _chainId;
+    private readonly ulong _gasLimit;
+    private readonly TransactionProcessor _processor = new(ForkSpec.TachyonL2) { AllowBlobTransactions = false };
+    private readonly ConcurrentQueue<Submission> _inbox = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly ConcurrentDictionary<Hash256, TaskCompletionSource<ReceiptInfo?>> _waiters = new();
+    private readonly Channel<(BlockData Block, DiffLayer Layer)> _sealing =
+        Channel.CreateUnbounded<(BlockData, DiffLayer)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Thread _thread;
+    private Task _sealer = Task.CompletedTask;
+    private volatile bool _stopping, _exited;
+    private volatile OpenBlock _open = null!;
+    private ExecutionState _execution = null!;
+    // Hash of the last committed block; for a block still being sealed it is read by the root stage
+    // when it builds the next header, which it always does after building this one.
+    private Func<Hash256> _parentHash;
+
+    public BlockProducer(SequencerOptions options, LayeredState state, ChainIndex index, ChainEventHub events, ILogger log, ulong gasLimit)
+    {
+        _options = options;
+        _state = state;
+        _index = index;
+        _events = events;
+        _log = log;
+        _chainId = options.Genesis.Config.ChainId;
+        _gasLimit = gasLimit;
+        _pool = new TxPool(options.MaxPoolPerSender, options.MaxPoolTotal);
+        BlockData head = index.Head;
+        Hash256 headHash = head.Hash;
+        _parentHash = () => headHash;
+        Open(head);
+        _thread = new Thread(Run) { IsBackground = true, Name = "sequencer", Priority = ThreadPriority.AboveNormal };
+    }
+
+    public OpenBlock Current => _open;
+    public TxPool Pool => _pool;
+    public bool Stopping => _stopping;
+    public ulong GasLimit => _gasLimit;
+
+    public void Start()
+    {
+        _sealer = Task.Run(SealLoopAsync);
+        _thread.Start();
+    }
+
+    /// <summary>Queues a transaction for the executor; completes once admitted (executed when its nonce is next).</summary>
+    public Task<SubmitResult> Submit(Transaction tx, Address sender)
+    {
+        if (_stopping) return Task.FromResult(SubmitResult.Reject(TxRejection.Other, "node is shutting down"));
+        var s = new Submission(tx, sender);
+        _inbox.Enqueue(s);
+        _signal.Release();
+        if (_exited) RejectQueued(); // raced with shutdown
+        return s.Completion.Task;
+    }
+
+    /// <summary>Completes with the receipt when the transaction executes, or null when it is dropped or the timeout passes.</summary>
+    public async ValueTask<ReceiptInfo?> WaitForReceiptAsync(Hash256 hash, TimeSpan timeout, CancellationToken ct)
+    {
+        if (FindReceipt(hash) is { } ready) return ready;
+        var tcs = _waiters.GetOrAdd(hash, _ => new TaskCompletionSource<ReceiptInfo?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (FindReceipt(hash) is { } raced)
+        {
+            _waiters.TryRemove(new KeyValuePair<Hash256, TaskCompletionSource<ReceiptInfo?>>(hash, tcs));
+            return raced;
+        }
+        try
+        {
+            return await tcs.Task.WaitAsync(timeout, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _waiters.TryRemove(new KeyValuePair<Hash256, TaskCompletionSource<ReceiptInfo?>>(hash, tcs));
+            return null;
+        }
+    }
+
+    private ReceiptInfo? FindReceipt(in Hash256 hash) => _index.FindTransaction(hash) is { } hit ? hit.Block.ReceiptInfo(hit.Tx) : null;
+
+    /// <summary>Stops intake, seals the open block (when it has transactions) and waits until every sealed block is published.</summary>
+    public async Task StopAsync(CancellationToken ct)
+    {
+        _stopping = true;
+        _signal.Release();
+        if (_thread.IsAlive) await Task.Run(() => _thread.Join(), ct).ConfigureAwait(false);
+        await _sealer.WaitAsync(ct).ConfigureAwait(false);
+    }
+
+    private void Run()
+    {
+        long miniTicks = Ticks(_options.MiniBlockInterval), blockTicks = Ticks(_options.BlockInterval);
+        long now = Stopwatch.GetTimestamp();
+        long nextMini = now + miniTicks, nextBlock = now + blockTicks;
+        try
+        {
+            while (true)
+            {
+                DrainInbox();
+                now = Stopwatch.GetTimestamp();
+                if (now >= nextMini) { SealMiniBlock(); nextMini = now + miniTicks; }
+                if (now >= nextBlock) { SealBlock(); nextBlock = now + blockTicks; }
+                if (_stopping && _inbox.IsEmpty) break;
+                long wait = Math.Min(nextMini, nextBlock) - Stopwatch.GetTimestamp();
+                if (wait > 0) _signal.Wait(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+            }
+            SealMiniBlock();
+            if (_open.Block.Count > 0) SealBlock();
+        }
+        catch (Exception e)
+        {
+            _log.LogCritical(e, "sequencer loop failed; no more blocks will be produced");
+        }
+        finally
+        {
+            _exited = true;
+            _sealing.Writer.TryComplete();
+            RejectQueued();
+        }
+    }
+
+    private static long Ticks(TimeSpan t) => Math.Max(1, (long)(t.TotalSeconds * Stopwatch.Frequency));
+
+    private void RejectQueued()
+    {
+        while (_inbox.TryDequeue(out Submission? s))
+            s.Completion.TrySetResult(SubmitResult.Reject(TxRejection.Other, "node is shutting down"));
+    }
+
+    private void DrainInbox()
+    {
+        while (_inbox.TryDequeue(out Submission? s))
+        {
+            SubmitResult result;
+            try
+            {
+                result = Admit(s.Transaction, s.Sender);
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "transaction {Hash} failed in the sequencer", s.Transaction.Hash);
+                result = SubmitResult.Reject(TxRejection.Other, "internal error: " + e.Message);
+            }
+            s.Completion.TrySetResult(result);
+        }
+    }
+
+    /// <summary>Checks a transaction against the pool rules and the pending state; runs it when its nonce is next.</summary>
+    private SubmitResult Admit(Transaction tx, Address sender)
+    {
+        Hash256 hash = tx.Hash;
+        if (_index.ContainsTransaction(hash) || _pool.Contains(hash)) return SubmitResult.Reject(TxRejection.AlreadyKnown);
+        if (tx.Type == TransactionType.Blob) return SubmitResult.Reject(TxRejection.TypeNotSupported);
+        if (tx.GasLimit > _gasLimit)
+            return SubmitResult.Reject(TxRejection.ExceedsBlockGasLimit, $"gas {tx.GasLimit}, block gas limit {_gasLimit}");
+        if (tx.PriorityFeeCap > tx.MaxFeeCap)
+            return SubmitResult.Reject(TxRejection.TipAboveFeeCap, $"address {sender}, maxPriorityFeePerGas: {tx.PriorityFeeCap}, maxFeePerGas: {tx.MaxFeeCap}");
+        OpenBlock open = _open;
+        if (tx.MaxFeeCap < open.Block.BaseFee)
+            return SubmitResult.Reject(TxRejection.FeeCapBelowBaseFee, $"address {sender}, maxFeePerGas: {tx.MaxFeeCap}, baseFee: {open.Block.BaseFee}");
+        ExecutableTransaction exe = tx.ToExecutable(sender);
+        var (intrinsic, floor) = TransactionProcessor.IntrinsicGas(exe, _processor.Spec);
+        long needed = Math.Max(intrinsic, floor);
+        if (exe.GasLimit < needed) return SubmitResult.Reject(TxRejection.IntrinsicGasTooLow, $"gas {tx.GasLimit}, minimum needed {needed}");
+
+        open.State.TryGetAccount(sender, out AccountData account);
+        if (tx.Nonce < account.Nonce) return SubmitResult.Reject(TxRejection.NonceTooLow, expectedNonce: account.Nonce);
+        if (UInt256.MultiplyOverflow(tx.GasLimit, tx.MaxFeeCap, out UInt256 maxFee)
+            || UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 cost) || account.Balance < cost)
+            return SubmitResult.Reject(TxRejection.InsufficientFunds, $"address {sender} have {account.Balance} want {(UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 c) ? "overflow" : c.ToString())}");
+        if (tx.Nonce > account.Nonce) return _pool.Add(tx, sender);
+
+        string? invalid = Execute(tx, sender, exe);
+        if (invalid != null) return Rejections.FromInvalidReason(invalid, account.Nonce);
+        RunFollowUps(sender);
+        return SubmitResult.Ok(hash);
+    }
+
+    /// <summary>Runs the sender's held transactions while their nonces are next.</summary>
+    private void RunFollowUps(in Address sender)
+    {
+        while (_pool.Take(sender, _open.State.GetNonce(sender)) is { } next)
+        {
+            Transaction tx = next.Transaction;
+            string? invalid = Execute(tx, sender, tx.ToExecutable(sender));
+            if (invalid == null) continue;
+            // Dropped (e.g. the balance went meanwhile): a waiting sync send learns at once.
+            _log.LogInformation("dropped queued transaction {Hash}: {Reason}", tx.Hash, invalid);
+            if (_waiters.TryRemove(tx.Hash, out var waiter)) waiter.TrySetResult(null);
+            break;
+        }
+    }
+
+    /// <summary>Executes one transaction in the open block; null on success, else the invalid reason (nothing changed).</summary>
+    private string? Execute(Transaction tx, Address sender, ExecutableTransaction exe)
+    {
+        OpenBlock open = _open;
+        if (open.Block.Count > 0 && open.Block.GasUsed + tx.GasLimit > _gasLimit)
+        {
+            SealBlock(); // full: the transaction opens the next block
+            open = _open;
+        }
+        _execution.Clear();
+        TransactionResult result = _processor.Execute(_execution, open.Environment, exe, (long)open.Block.GasUsed);
+        if (!result.IsValid) return result.InvalidReason;
+        StateWriteSet writes = result.WriteSet!;
+        open.State.Commit(writes);
+        BlockData block = open.Block;
+        Receipt receipt = result.ToReceipt(block.GasUsed);
+        var executed = new ExecutedTransaction(tx, sender, block.Count, receipt, (ulong)result.GasUsed,
+            ExecutedTransaction.EffectivePrice(tx, block.BaseFee), result.ContractAddress, block.LogCount);
+        block.Append(executed);
+        _index.AddTransaction(block, executed);
+        _miniTxs.Add(executed);
+        _miniWrites.Add(writes);
+        if (!_waiters.IsEmpty && _waiters.TryRemove(tx.Hash, out var waiter)) waiter.TrySetResult(block.ReceiptInfo(executed));
+        return null;
+    }
+
+    /// <summary>Opens the block after <paramref name="parent"/> over the state it left.</summary>
+    private void Open(BlockData parent)
+    {
+        ulong number = parent.Number + 1;
+        ulong timestamp = Math.Max((ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds(), parent.Timestamp + 1);
+        UInt256 baseFee = BaseFee.Next(parent.BaseFee, parent.GasUsed, parent.GasLimit, _options.MinBaseFee);
+        var block = new BlockData(number, timestamp, baseFee, _gasLimit, _options.Coinbase);
+        var state = new PendingState(_state.OpenView(parent.Number));
+        var env = new BlockEnvironment
+        {
+            Coinbase = _options.Coinbase,
+            Number = number,
+            Timestamp = timestamp,
+            GasLimit = (long)_gasLimit,
+            BaseFee = baseFee,
+            ChainId = _chainId,
+            BlockHashProvider = BlockHash,
+        };
+        _execution = new ExecutionState(state);
+        _index.AddOpen(block);
+        _miniIndex = 0;
+        _open = new OpenBlock(block, state, env);
+    }
+
+    /// <summary>BLOCKHASH: a block still being sealed waits for its root (rare: only the previous few blocks).</summary>
+    private Hash256 BlockHash(ulong number)
+    {
+        if (_index.GetHeader(number) is { } header) return header.Hash;
+        if (_state.GetLayer(number) is { } layer)
+        {
+            layer.RootTask.GetAwaiter().GetResult();
+            return layer.Block.Hash;
+        }
+        return Hash256.Zero;
+    }
+}

@@ -1,0 +1,55 @@
+using Tachyon.Core.Numerics;
+using Tachyon.Core.Types;
+using Tachyon.Rpc.Backend;
+using Tachyon.State.Storage;
+
+namespace Tachyon.Sequencer;
+
+/// <summary>How a <see cref="SequencerNode"/> runs: where its state lives, its genesis, block timing, pool limits.</summary>
+public sealed record SequencerOptions
+{
+    /// <summary>RocksDB lives here (LayeredState).</summary>
+    public required string DataDir { get; init; }
+
+    /// <summary>Written as block 0 on first start; on later starts it must match the stored block 0.</summary>
+    public required Tachyon.Core.Chain.Genesis Genesis { get; init; }
+
+    /// <summary>Executed transactions are published as a mini-block this often (only when there are some).</summary>
+    public TimeSpan MiniBlockInterval { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>An EVM block is sealed this often, empty or not.</summary>
+    public TimeSpan BlockInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Accounts the node signs for (eth_accounts / eth_sendTransaction).</summary>
+    public IReadOnlyList<DevAccount> DevAccounts { get; init; } = [];
+
+    /// <summary>Fee recipient of every block.</summary>
+    public Address Coinbase { get; init; }
+
+    /// <summary>Gas limit of each block; null takes the genesis gas limit (30M when that is 0).</summary>
+    public ulong? BlockGasLimit { get; init; }
+
+    /// <summary>The EIP-1559 base fee never falls below this.</summary>
+    public UInt256 MinBaseFee { get; init; } = 1_000_000_000;
+
+    /// <summary>eth_maxPriorityFeePerGas (and the tip part of eth_gasPrice).</summary>
+    public UInt256 SuggestedPriorityFee { get; init; } = 1_000_000_000;
+
+    /// <summary>Future-nonce transactions held per sender.</summary>
+    public int MaxPoolPerSender { get; init; } = 64;
+
+    /// <summary>Future-nonce transactions held in all.</summary>
+    public int MaxPoolTotal { get; init; } = 50_000;
+
+    /// <summary>Blocks whose state stays readable (eth_getBalance at a number, eth_getProof).</summary>
+    public int HistoryWindow { get; init; } = 128;
+
+    /// <summary>Sync fsyncs every block; Async survives a process kill but may lose the last blocks on power loss.</summary>
+    public DurabilityMode Durability { get; init; } = DurabilityMode.Sync;
+
+    /// <summary>Blocks that may wait for the storage writer before sealing blocks (back-pressure).</summary>
+    public int MaxUnpersistedBlocks { get; init; } = 8;
+
+    /// <summary>Gas cap of eth_call / eth_estimateGas when the call names none (null: the block gas limit).</summary>
+    public ulong? RpcGasCap { get; init; }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Concurrent;
+using Tachyon.Core.Blocks;
+using Tachyon.Core.Crypto;
+using Tachyon.Core.Numerics;
+using Tachyon.Core.Transactions;
+using Tachyon.Core.Trie;
+using Tachyon.Core.Types;
+using Tachyon.Evm;
+using Tachyon.Evm.Interpreter;
+using Tachyon.Evm.Processing;
+using Tachyon.Evm.State;
+using Tachyon.Rpc.Backend;
+using static Tachyon.Sequencer.Tests.TestChain;
+
+namespace Tachyon.Sequencer.Tests;
+
+public sealed class BlockTests
+{
+    private static readonly Address Bob = Address.Parse("0x00000000000000000000000000000000000000b0");
+
+    private sealed class Recorder : IObserver<ChainEvent>
+    {
+        public ConcurrentQueue<ChainEvent> Events { get; } = new();
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+        public void OnNext(ChainEvent value) => Events.Enqueue(value);
+    }
+
+    [Fact]
+    public async Task MiniBlocksAndBlocksArePublished()
+    {
+        await using var chain = Start(blockMs: 100);
+        var recorder = new Recorder();
+        using var sub = chain.Backend.Events.Subscribe(recorder);
+        ReceiptInfo deployed = await chain.ExecuteAsync(Call(0, null, Contracts.Deploy(Contracts.StoreRuntime()), nonce: 0));
+        var tx = Call(0, deployed.ContractAddress, Contracts.Word(3), nonce: 1);
+        await chain.ExecuteAsync(tx);
+        ulong included = chain.Backend.GetReceipt(tx.Hash)!.BlockNumber;
+        await chain.WaitForHeadAsync(included + 1);
+
+        var minis = recorder.Events.OfType<MiniBlockEvent>().ToList();
+        Assert.NotEmpty(minis);
+        Assert.Contains(minis, m => m.Transactions.Any(t => t.Transaction.Hash == tx.Hash));
+        Assert.All(minis, m => Assert.NotEmpty(m.Transactions)); // empty mini-blocks are not published
+        Assert.Equal(minis.Select(m => m.Number), minis.Select(m => m.Number).Order());
+        MiniBlockEvent withTx = minis.First(m => m.Transactions.Any(t => t.Transaction.Hash == tx.Hash));
+        Assert.Equal(included, withTx.BlockNumber);
+
+        LogInfo log = recorder.Events.OfType<LogsEvent>().SelectMany(e => e.Logs).Single(l => l.TransactionHash == tx.Hash);
+        Assert.Equal(deployed.ContractAddress, log.Log.Address);
+        var change = recorder.Events.OfType<StateChangesEvent>().SelectMany(e => e.Changes).Last(c => c.Address == deployed.ContractAddress);
+        Assert.Equal(new Hash256(Contracts.Word(3)), change.Storage![Hash256.Zero]);
+
+        var heads = recorder.Events.OfType<NewHeadEvent>().Select(e => e.Header).ToList();
+        Assert.Contains(heads, h => h.Number == included);
+        for (int i = 1; i < heads.Count; i++)
+        {
+            Assert.Equal(heads[i - 1].Number + 1, heads[i].Number);
+            Assert.Equal(heads[i - 1].Hash, heads[i].ParentHash);
+        }
+
+        // After sealing, receipts and logs carry the real block hash.
+        BlockHeader header = chain.Backend.GetHeader(BlockSelector.ByNumber(included))!;
+        Assert.Equal(header.Hash, chain.Backend.GetReceipt(tx.Hash)!.BlockHash);
+        Assert.Equal(header.Hash, chain.Backend.GetTransaction(tx.Hash)!.BlockHash);
+        var logs = chain.Backend.GetLogs(new LogQuery(0, chain.Backend.HeadNumber, [], []) { BlockHash = header.Hash })!;
+        Assert.Equal(header.Hash, Assert.Single(logs).BlockHash);
+    }
+
+    [Fact]
+    public async Task SealedBlocksMatchAnIndependentReplay()
+    {
+        await using var chain = Start(blockMs: 40);
+        ReceiptInfo deployed = await chain.ExecuteAsync(Call(0, null, Contracts.Deploy(Contracts.StoreRuntime()), nonce: 0));
+        ulong nonce = 1;
+        for (int round = 0; round < 6; round++)
+        {
+            await chain.ExecuteAsync(Transfer(1, Bob, (ulong)round + 1, nonce: (ulong)round));
+            await chain.ExecuteAsync(Call(0, deployed.ContractAddress, Contracts.Word((ulong)round * 3), nonce: nonce++));
+            await chain.ExecuteAsync(Transfer(2, Accounts[3], 5, nonce: (ulong)round, maxFee: Gwei * 3, tip: 0));
+            await Task.Delay(15);
+        }
+        ulong last = chain.Backend.ResolveBlockNumber(BlockSelector.Pending)!.Value;
+        await chain.WaitForHeadAsync(last);
+
+        // Replay every block in Core's in-memory world state with the header's environment.
+        var world = new InMemoryWorldState();
+        foreach (Address a in Accounts) world.SetAccount(a, 0, InitialBalance, []);
+        Assert.Equal(world.ComputeStateRoot(), chain.Backend.GetHeader(BlockSelector.Earliest)!.StateRoot);
+        var processor = new TransactionProcessor(ForkSpec.TachyonL2) { AllowBlobTransactions = false };
+        BlockHeader? parent = chain.Backend.GetHeader(BlockSelector.Earliest);
+        int txCount = 0;
+        for (ulong n = 1; n <= last; n++)
+        {
+            BlockInfo block = chain.Backend.GetBlock(BlockSelector.ByNumber(n))!;
+            BlockHeader h = block.Header;
+            Assert.Equal(parent!.Hash, h.ParentHash);
+            Assert.True(h.Timestamp > parent.Timestamp);
+            Assert.Equal(BlockHeader.MaxFieldCount, h.FieldCount);
+            Assert.Equal(Hash256.EmptyTrieRoot, h.WithdrawalsRoot);
+            Assert.Equal(BlockHeader.EmptyRequestsHash, h.RequestsHash);
+            Assert.Equal(0UL, h.BlobGasUsed);
+            Assert.Equal(Hash256.Zero, h.ParentBeaconBlockRoot);
+            Assert.True(h.BaseFeePerGas >= Gwei);
+            var env = new BlockEnvironment
+            {
+                Coinbase = h.Coinbase, Number = h.Number, Timestamp = h.Timestamp, GasLimit = (long)h.GasLimit,
+                BaseFee = h.BaseFeePerGas!.Value, ChainId = ChainId,
+            };
+            var receipts = new List<Receipt>();
+            var encoded = new List<ReadOnlyMemory<byte>>();
+            ulong gas = 0;
+            foreach (TransactionInfo t in block.Transactions)
+            {
+                TransactionResult r = processor.Execute(world, env, t.Transaction.ToExecutable(t.Sender), (long)gas);
+                Assert.True(r.IsValid, r.InvalidReason);
+                Receipt receipt = r.ToReceipt(gas);
+                gas = receipt.CumulativeGasUsed;
+                receipts.Add(receipt);
+                encoded.Add(TransactionEncoder.Encode(t.Transaction));
+                txCount++;
+            }
+            Assert.Equal(gas, h.GasUsed);
+            Assert.Equal(world.ComputeStateRoot(), h.StateRoot);
+            Assert.Equal(TrieRoots.OrderedRoot(encoded), h.TransactionsRoot);
+            Assert.Equal(TrieRoots.OrderedRoot(receipts.Select(r => (ReadOnlyMemory<byte>)r.Encode()).ToList()), h.ReceiptsRoot);
+            Assert.Equal(Bloom.FromReceipts(receipts), h.LogsBloom);
+            var served = chain.Backend.GetBlockReceipts(BlockSelector.ByHash(h.Hash))!;
+            Assert.Equal(receipts.Select(r => Convert.ToHexString(r.Encode())), served.Select(r => Convert.ToHexString(r.Receipt.Encode())));
+            parent = h;
+        }
+        Assert.Equal(19, txCount);
+    }
+
+    [Fact]
+    public async Task ProofsVerifyAgainstTheSealedStateRoot()
+    {
+        await using var chain = Start(blockMs: 30);
+        ReceiptInfo deployed = await chain.ExecuteAsync(Call(0, null, Contracts.Deploy(Contracts.StoreRuntime()), nonce: 0));
+        Address contract = deployed.ContractAddress!.Value;
+        await chain.ExecuteAsync(Call(0, contract, Contracts.Word(77), nonce: 1));
+        await chain.WaitForHeadAsync(chain.Backend.GetReceipt(deployed.TransactionHash)!.BlockNumber + 1);
+        await chain.WaitForHeadAsync(chain.Backend.ResolveBlockNumber(BlockSelector.Pending)!.Value);
+
+        BlockHeader head = chain.Backend.GetHeader(BlockSelector.Latest)!;
+        AccountProof proof = chain.Backend.GetProof(contract, [0, 1], BlockSelector.ByNumber(head.Number))!;
+        Assert.True(ProofVerifier.TryVerify(head.StateRoot, Keccak256.Compute(contract.Bytes).Bytes, proof.Proof, out byte[]? leaf));
+        Assert.Equal(new TrieAccount(proof.Nonce, proof.Balance, proof.StorageHash, proof.CodeHash).Encode(), leaf);
+        Assert.Equal(Keccak256.Compute(Contracts.StoreRuntime()), proof.CodeHash);
+        Assert.Equal((UInt256)77, proof.StorageProofs[0].Value);
+        Assert.True(ProofVerifier.TryVerify(proof.StorageHash, Keccak256.Compute(Contracts.Word(0)).Bytes, proof.StorageProofs[0].Proof, out byte[]? slot));
+        Assert.NotNull(slot);
+        Assert.True(ProofVerifier.TryVerify(proof.StorageHash, Keccak256.Compute(Contracts.Word(1)).Bytes, proof.StorageProofs[1].Proof, out byte[]? absent));
+        Assert.Null(absent);
+
+        AccountProof missing = chain.Backend.GetProof(Bob, [], BlockSelector.Latest)!;
+        Assert.True(ProofVerifier.TryVerify(chain.Backend.GetHeader(BlockSelector.Latest)!.StateRoot, Keccak256.Compute(Bob.Bytes).Bytes, missing.Proof, out byte[]? none));
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public async Task FeeHistoryAndGasPriceFollowTheBaseFee()
+    {
+        await using var chain = Start(blockMs: 30);
+        await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3));
+        await chain.WaitForHeadAsync(chain.Backend.GetReceipt(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3).Hash)!.BlockNumber);
+        ulong included = chain.Backend.GetReceipt(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3).Hash)!.BlockNumber;
+        FeeHistory history = chain.Backend.GetFeeHistory(included + 1, BlockSelector.ByNumber(included), [50])!;
+        Assert.Equal(0UL, history.OldestBlock);
+        Assert.Equal((int)included + 2, history.BaseFeePerGas.Count);
+        Assert.Equal(Gwei * 3, history.Reward![(int)included][0]);
+        Assert.Equal(UInt256.Zero, history.Reward[0][0]);
+        Assert.True(history.GasUsedRatio[(int)included] > 0);
+        Assert.Equal(chain.Backend.GetBlock(BlockSelector.Pending)!.Header.BaseFeePerGas!.Value + Gwei, chain.Backend.GasPrice);
+    }
+
+    [Fact]
+    public void BaseFeeFollowsEip1559WithAFloor()
+    {
+        Assert.Equal((UInt256)1_125_000_000, Chain.BaseFee.Next(Gwei, 30_000_000, 30_000_000, 0));
+        Assert.Equal(Gwei, Chain.BaseFee.Next(Gwei, 15_000_000, 30_000_000, 0));
+        Assert.Equal((UInt256)875_000_000, Chain.BaseFee.Next(Gwei, 0, 30_000_000, 0));
+        Assert.Equal(Gwei, Chain.BaseFee.Next(Gwei, 0, 30_000_000, Gwei));
+        Assert.Equal((UInt256)8, Chain.BaseFee.Next(7, 30_000_000, 30_000_000, 0)); // at least +1
+    }
+}
