@@ -110,10 +110,8 @@ public static class LoadCommand
         InclusionTracker? tracker, Workload w, string mode, double presignSeconds, double sendSeconds)
     {
         var series = new List<SecondSample>();
-        long lastInclusion = 0;
         for (int i = 0; i < m.Seconds; i++)
         {
-            if (m.IncludedPerSecond[i] > 0) lastInclusion = i + 1;
             LatencyHistogram? h = m.LatencyPerSecond[i];
             series.Add(new SecondSample(i, m.SentPerSecond[i], m.AcceptedPerSecond[i], m.IncludedPerSecond[i], m.ErrorsPerSecond[i],
                 (h?.Percentile(50) ?? 0) / 1000.0, (h?.Percentile(99) ?? 0) / 1000.0));
@@ -121,8 +119,7 @@ public static class LoadCommand
         // Trim the empty tail of the series (the drain seconds nobody used).
         int keep = series.Count;
         while (keep > 1 && series[keep - 1] is { Sent: 0, Accepted: 0, Included: 0, Errors: 0 }) keep--;
-        double lastInclusionSeconds = 0;
-        if (m.Included > 0) lastInclusionSeconds = Math.Min(lastInclusion, m.ElapsedSeconds(Stopwatch.GetTimestamp()));
+        double lastInclusionSeconds = m.LastIncludedAt == 0 ? 0 : m.ElapsedSeconds(m.LastIncludedAt);
         return new LoadResult
         {
             Rpc = o.SendUrl.ToString(),

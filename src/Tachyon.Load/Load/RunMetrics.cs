@@ -18,6 +18,8 @@ public sealed class RunMetrics
     public int Seconds { get; }
 
     public long Sent, Accepted, Rejected, TransportErrors, Included, Reverted;
+    /// <summary>Timestamp of the latest inclusion seen (0: none).</summary>
+    public long LastIncludedAt;
 
     /// <summary>send → receipt (inclusion seen, or the sync answer).</summary>
     public LatencyHistogram Latency { get; } = new();
@@ -87,6 +89,8 @@ public sealed class RunMetrics
         if (sent == 0 || Interlocked.CompareExchange(ref _included[tx], 1, 0) != 0) return false;
         Interlocked.Increment(ref Included);
         if (!success) Interlocked.Increment(ref Reverted);
+        long last = Volatile.Read(ref LastIncludedAt);
+        while (ts > last && Interlocked.CompareExchange(ref LastIncludedAt, ts, last) != last) last = Volatile.Read(ref LastIncludedAt);
         int s = SecondOf(ts);
         Interlocked.Increment(ref IncludedPerSecond[s]);
         long us = Micros(sent, ts);
