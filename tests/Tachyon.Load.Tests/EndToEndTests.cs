@@ -44,6 +44,8 @@ public sealed class EndToEndTests : IAsyncLifetime
         Assert.Equal(0, r.Rejected + r.TransportErrors + r.Reverted);
         Assert.True(r.StatusChecked); // the server has eth_getBlockReceipts
         Assert.Equal(r.Included, r.Latency.Count);
+        Assert.InRange(r.LastInclusionSeconds, 1e-6, r.SendSeconds + 5);
+        Assert.Equal(r.Included / Math.Max(r.SendSeconds, r.LastInclusionSeconds), r.IncludedTps, 6);
         Assert.True(r.Latency.P50 > 0 && r.Latency.P50 <= r.Latency.P99 && r.Latency.P99 <= r.Latency.Max);
         // Every account's nonce on chain is what it sent: no gaps, nothing lost.
         ulong onChain = 0;

@@ -29,7 +29,7 @@ public static class BlockCommand
     {
         Uri? rpc = null;
         string mode = "stream";
-        int txs = 10_000, accounts = 100, connections = 8;
+        int txs = 10_000, accounts = 100, connections = 25; // 100 requests in flight: one per account
         byte[] key = LoadAccount.DevKey0;
         string? json = null;
         var r = new ArgReader("compare block", args);
