@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tachyon vs a Hardhat node, measured in one run on this machine (issue #7):
-#   (a) sustained ETH and ERC-20 transfers (tachyon load, closed loop): TPS, send → receipt p50/p99;
+#   (a) sustained ETH and ERC-20 transfers (tachyon load, closed loop over WebSockets): TPS, send → receipt p50/p99;
 #   (b) 10,000 transfers: Hardhat automine off + evm_mine, Tachyon streamed (eth_sendRawTransactionSync);
 #   (c) eth_call of our compute kernels (sieve, arithmetic loop): median time;
 #   (d) the latency probe (one WebSocket, one transaction at a time).
@@ -56,15 +56,15 @@ for node in $NODES; do
   wait_rpc "$url" "$node" "$OUT/$node.log"
   echo "== $node on $url"
   for w in transfer erc20; do
-    "${TACHYON[@]}" load --rpc "$url" --workload $w --accounts 64 --max --duration "$SECONDS_PER_RUN" \
+    "${TACHYON[@]}" load --rpc "$url" --ws --workload $w --accounts 64 --max --duration "$SECONDS_PER_RUN" \
       --json "$OUT/$node-$w.json" --plot "$OUT/$node-$w.png" | tail -8
     # The realtime path (Hardhat has no eth_sendRawTransactionSync): the answer to each send is its receipt.
     if [ "$node" = tachyon ]; then
-      "${TACHYON[@]}" load --rpc "$url" --workload $w --accounts 64 --max --duration "$SECONDS_PER_RUN" --sync \
+      "${TACHYON[@]}" load --rpc "$url" --ws --workload $w --accounts 64 --max --duration "$SECONDS_PER_RUN" --sync \
         --json "$OUT/$node-$w-sync.json" --plot "$OUT/$node-$w-sync.png" | tail -8
     fi
   done
-  "${TACHYON[@]}" compare block --rpc "$url" --mode $block_mode --txs 10000 --accounts 100 --json "$OUT/$node-block.json" | tail -2
+  "${TACHYON[@]}" compare block --rpc "ws://127.0.0.1:$port" --mode $block_mode --txs 10000 --accounts 100 --json "$OUT/$node-block.json" | tail -2
   for k in sieve arith; do
     "${TACHYON[@]}" compare call --rpc "$url" --kernel $k --json "$OUT/$node-call-$k.json" | tail -1
   done
@@ -76,5 +76,5 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p docs/compare-hardhat && cp "$OUT"/*.png docs/compare-hardhat/   # throughput/latency plots of the sustained runs
 
 HARDHAT_VERSION=$(node -p "require('./bench/hardhat/node_modules/hardhat/package.json').version")
-MACHINE="$(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), Hardhat $HARDHAT_VERSION (EDR) on Node.js $(node --version), Tachyon published Release build on .NET $(dotnet --version); load average (1/5/15 min) $LOAD_BEFORE before, $LOAD_AFTER after. Loopback HTTP, 64 accounts, closed loop (64 requests in flight on 16 connections), $SECONDS_PER_RUN s per sustained run (plots: docs/compare-hardhat/NODE-WORKLOAD.png); latency is send → receipt: seen by block polling every 5 ms (Tachyon seals a block every 1000 ms, Hardhat mines one per transaction), or the eth_sendRawTransactionSync answer."
+MACHINE="$(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), Hardhat $HARDHAT_VERSION (EDR) on Node.js $(node --version), Tachyon published Release build on .NET $(dotnet --version); load average (1/5/15 min) $LOAD_BEFORE before, $LOAD_AFTER after. Loopback; transactions sent over WebSockets (16 connections; HTTP costs the client and Tachyon more per request), 64 accounts, closed loop (64 requests in flight), $SECONDS_PER_RUN s per sustained run (plots: docs/compare-hardhat/NODE-WORKLOAD.png); latency is send → receipt: seen by block polling every 5 ms (Tachyon seals a block every 1000 ms, Hardhat mines one per transaction), or the eth_sendRawTransactionSync answer."
 "${TACHYON[@]}" compare report --dir "$OUT" --doc docs/benchmarks.md --command "scripts/compare-hardhat.sh $SECONDS_PER_RUN" --machine "$MACHINE"
