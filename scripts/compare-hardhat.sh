@@ -6,7 +6,8 @@
 #   (d) the latency probe (one WebSocket, one transaction at a time).
 # Writes the table into docs/benchmarks.md (the compare-hardhat section) and prints it.
 # usage: scripts/compare-hardhat.sh [SECONDS]      (SECONDS per sustained run, default 10)
-# env:   NODES="hardhat tachyon" (default both), HARDHAT_PORT (18545), TACHYON_PORT (28545), KEEP=1 keeps results
+# env:   NODES="hardhat tachyon" (default both), HARDHAT_PORT (18545), TACHYON_PORT (28545), KEEP=1 keeps results,
+#        TACHYON_RPC=http://127.0.0.1:PORT measures an already running Tachyon node on loopback instead of starting one
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN=${1:-10}
@@ -47,9 +48,14 @@ for node in $NODES; do
       (cd bench/hardhat && exec setsid ./node_modules/.bin/hardhat node --hostname 127.0.0.1 --port "$HARDHAT_PORT") >"$OUT/hardhat.log" 2>&1 &
       PIDS+=($!); port=$HARDHAT_PORT; block_mode=mine; probe_flags=(--fallback) ;;
     tachyon)
-      setsid "${TACHYON[@]}" --dev --datadir "$DATADIR" --http.addr 127.0.0.1 --http.port "$TACHYON_PORT" \
-        --mini-block-ms 10 --block-ms 1000 >"$OUT/tachyon.log" 2>&1 &
-      PIDS+=($!); port=$TACHYON_PORT; block_mode=stream; probe_flags=() ;;
+      if [ -n "${TACHYON_RPC:-}" ]; then
+        port=${TACHYON_RPC##*:}; port=${port%%/*}; touch "$OUT/tachyon.log"
+      else
+        setsid "${TACHYON[@]}" --dev --datadir "$DATADIR" --http.addr 127.0.0.1 --http.port "$TACHYON_PORT" \
+          --mini-block-ms 10 --block-ms 1000 >"$OUT/tachyon.log" 2>&1 &
+        PIDS+=($!); port=$TACHYON_PORT
+      fi
+      block_mode=stream; probe_flags=() ;;
     *) echo "unknown node '$node' in NODES" >&2; exit 2 ;;
   esac
   url=http://127.0.0.1:$port
@@ -69,8 +75,10 @@ for node in $NODES; do
     "${TACHYON[@]}" compare call --rpc "$url" --kernel $k --json "$OUT/$node-call-$k.json" | tail -1
   done
   "${TACHYON[@]}" probe --rpc "ws://127.0.0.1:$port" --count 2000 --warmup 200 "${probe_flags[@]}" --json "$OUT/$node-probe.json" | tail -4
-  # Stop this node before measuring the next, so the two never share the cores.
-  kill -- "-${PIDS[-1]}" 2>/dev/null || kill "${PIDS[-1]}" 2>/dev/null || true
+  # Stop a node we started before measuring the next, so the two never share the cores.
+  if [ "$node" = hardhat ] || [ -z "${TACHYON_RPC:-}" ]; then
+    kill -- "-${PIDS[-1]}" 2>/dev/null || kill "${PIDS[-1]}" 2>/dev/null || true
+  fi
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p docs/compare-hardhat && cp "$OUT"/*.png docs/compare-hardhat/   # throughput/latency plots of the sustained runs
