@@ -38,11 +38,16 @@ public class ReportTests
             File.WriteAllText(Path.Combine(dir, "tachyon-block.json"), "{\"seconds\": 0.2}");
             File.WriteAllText(Path.Combine(dir, "hardhat-call-sieve.json"), "{\"n\": 50000, \"gas\": 8844505, \"medianMs\": 1200}");
             File.WriteAllText(Path.Combine(dir, "tachyon-call-sieve.json"), "{\"n\": 50000, \"gas\": 8844505, \"medianMs\": 20}");
+            File.WriteAllText(Path.Combine(dir, "hardhat-transfer.json"), "{\"includedTps\": 700, \"latency\": {\"p50\": 100, \"p99\": 400}}");
+            File.WriteAllText(Path.Combine(dir, "tachyon-transfer.json"), "{\"includedTps\": 3500, \"latency\": {\"p50\": 500, \"p99\": 200}}");
             string table = ReportCommand.Build(dir, "scripts/compare-hardhat.sh 10", null);
             Assert.Contains("| 10,000 transfers: first send → all receipts (ms) | 6000 | 200 | 30.0x faster |", table);
             Assert.Contains("| 1200 | 20 | 60.0x faster |", table);
             Assert.Contains("10k-transfer block ≥ 20x Hardhat: 30.0x — **met**", table);
-            Assert.DoesNotContain("ETH transfers", table); // no sustained-run files: no rows for them
+            Assert.Contains("| ETH transfers, receipts by block polling: included tx/s | 700 | 3500 | 5.0x |", table);
+            Assert.Contains("send → receipt p50 (ms) | 100 | 500 | 5.0x slower |", table);
+            Assert.Contains("send → receipt p99 (ms) | 400 | 200 | 2.0x faster |", table);
+            Assert.DoesNotContain("ERC-20", table); // no files for it: no rows
         }
         finally
         {

@@ -101,9 +101,13 @@ public static class ReportCommand
     private static void Row(StringBuilder sb, string name, double? h, double? t, bool higherIsBetter, string format)
     {
         string F(double? v) => v is double d ? d.ToString(format, CultureInfo.InvariantCulture) : "–";
-        string ratio = h is double a && t is double b && a > 0 && b > 0
-            ? (higherIsBetter ? b / a : a / b).ToString("0.0#", CultureInfo.InvariantCulture) + "x" + (higherIsBetter ? "" : " faster")
-            : "–";
+        string ratio = "–";
+        if (h is double a && t is double b && a > 0 && b > 0)
+        {
+            double better = higherIsBetter ? b / a : a / b; // > 1: Tachyon is better
+            string word = higherIsBetter ? (better >= 1 ? "" : " lower") : (better >= 1 ? " faster" : " slower");
+            ratio = (better >= 1 ? better : 1 / better).ToString("0.0#", CultureInfo.InvariantCulture) + "x" + word;
+        }
         sb.Append($"| {name} | {F(h)} | {F(t)} | {ratio} |\n");
     }
 
