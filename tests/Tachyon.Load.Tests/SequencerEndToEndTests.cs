@@ -82,9 +82,12 @@ public sealed class SequencerEndToEndTests : IAsyncLifetime
         Assert.Equal(0, p.Errors);
         Assert.Equal(20, p.Latency.Count);
 
-        BlockResult b = await BlockCommand.RunAsync(_server.HttpUri, mine: false, txCount: 100, k: 10, connections: 2, LoadAccount.DevKey0, TextWriter.Null);
-        Assert.Null(b.Error);
-        Assert.Equal(100, b.Included);
+        foreach (BlockMode mode in new[] { BlockMode.Stream, BlockMode.Sync })
+        {
+            BlockResult b = await BlockCommand.RunAsync(_server.HttpUri, mode, txCount: 100, k: 10, connections: 2, LoadAccount.DevKey0, TextWriter.Null);
+            Assert.Null(b.Error);
+            Assert.Equal(100, b.Included);
+        }
 
         CallResult c = await CallCommand.RunAsync(_server.HttpUri, "arith", 200, calls: 3, LoadAccount.DevKey0, TextWriter.Null);
         Assert.Equal(3, c.Calls);

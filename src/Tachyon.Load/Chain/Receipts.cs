@@ -46,7 +46,7 @@ public static class Receipts
             if (pending.Count == 0) break;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"{pending.Count} of {hashes.Count} transactions have no receipt after {timeout.TotalSeconds:0} s (first: {hashes[pending[0]]})");
-            await Task.Delay(20).ConfigureAwait(false);
+            await Task.Delay(5).ConfigureAwait(false);
         }
         var summaries = new ReceiptSummary[hashes.Count];
         for (int i = 0; i < summaries.Length; i++) summaries[i] = result[i]!.Value;
