@@ -10,17 +10,17 @@ public static class ProgressView
 {
     public static Task ShowAsync(RunMetrics m, Func<bool> done, string title) =>
         Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive
-            ? PlainAsync(m, done)
+            ? PlainAsync(m, done, Console.Out)
             : LiveAsync(m, done, title);
 
-    private static async Task PlainAsync(RunMetrics m, Func<bool> done)
+    internal static async Task PlainAsync(RunMetrics m, Func<bool> done, TextWriter output)
     {
         var last = Snapshot.Take(m);
         while (!done())
         {
             await Task.Delay(1000).ConfigureAwait(false);
             var now = Snapshot.Take(m);
-            Console.WriteLine(now.Line(last));
+            output.WriteLine(now.Line(last));
             last = now;
         }
     }
