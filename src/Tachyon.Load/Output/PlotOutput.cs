@@ -17,8 +17,9 @@ public static class PlotOutput
             t[i] = s.Second;
             accepted[i] = s.Accepted;
             included[i] = s.Included;
-            p50[i] = s.LatencyP50Ms;
-            p99[i] = s.LatencyP99Ms;
+            // A second without inclusions has no latency: leave a gap, not a zero.
+            p50[i] = s.Included > 0 ? s.LatencyP50Ms : double.NaN;
+            p99[i] = s.Included > 0 ? s.LatencyP99Ms : double.NaN;
         }
         var a = plot.Add.Scatter(t, accepted);
         a.LegendText = "accepted tx/s";
