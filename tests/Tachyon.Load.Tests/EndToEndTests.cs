@@ -116,6 +116,21 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_that_dies_mid_run_ends_the_run_with_counted_transport_errors()
+    {
+        var o = Options(_server.HttpUri, WorkloadKind.Transfer, "--rate", "200", "--duration", "2", "--drain", "0.5");
+        Task<LoadResult> run = LoadCommand.RunAsync(o, TextWriter.Null, showProgress: false);
+        while (_chain.HeadNumber < 20) await Task.Delay(10); // setup done and sends under way
+        await _server.DisposeAsync();
+        LoadResult r = await run;
+        Assert.True(r.TransportErrors > 0);
+        Assert.True(r.Accepted > 0);
+        Assert.Equal(r.Sent, r.Accepted + r.TransportErrors + r.Rejected);
+        Assert.Equal(400, r.Sent + r.Skipped);
+        _server = new RpcServer(_chain, new RpcServerOptions { Host = "127.0.0.1", Port = 0 }); // for DisposeAsync
+    }
+
+    [Fact]
     public async Task A_node_that_is_down_is_a_clear_error()
     {
         int port = _server.Port;
