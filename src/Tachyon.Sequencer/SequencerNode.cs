@@ -79,6 +79,7 @@ public sealed class SequencerNode : IAsyncDisposable
             if (root != genesis.Header.StateRoot)
                 throw new InvalidOperationException($"genesis state root: stored trie gives {root}, in-memory trie {genesis.Header.StateRoot}");
             state.WaitForPersistence();
+            state.PutMetadata(ChainIdKey, ChainIdBytes(options));
             log.LogInformation("new chain {ChainId}: genesis {Hash}", options.Genesis.Config.ChainId, genesis.Hash);
             return new BlockData(genesis.Header, []);
         }
@@ -88,10 +89,26 @@ public sealed class SequencerNode : IAsyncDisposable
             throw new InvalidOperationException(
                 $"{options.DataDir} holds a chain whose genesis is {storedGenesis.Hash}, but the configured genesis is {genesis.Hash}; " +
                 "use the original genesis or another data directory");
+        // The genesis header does not cover the chain id: it is kept as its own record.
+        byte[]? storedId = state.GetMetadata(ChainIdKey);
+        if (storedId == null) state.PutMetadata(ChainIdKey, ChainIdBytes(options));
+        else if (!storedId.AsSpan().SequenceEqual(ChainIdBytes(options)))
+            throw new InvalidOperationException(
+                $"{options.DataDir} holds chain id {System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(storedId)}, " +
+                $"but the configured chain id is {options.Genesis.Config.ChainId}; use the original chain id or another data directory");
         ulong n = persisted.Number;
         BlockData head = BlockCodec.Load(state.GetHeader(n)!, state.GetBody(n)!, state.GetReceipts(n)!);
         log.LogInformation("chain {ChainId} continues from block {Number} {Hash}", options.Genesis.Config.ChainId, n, head.Hash);
         return head;
+    }
+
+    private const string ChainIdKey = "tachyon.chainid";
+
+    private static byte[] ChainIdBytes(SequencerOptions options)
+    {
+        var b = new byte[8];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(b, options.Genesis.Config.ChainId);
+        return b;
     }
 
     /// <summary>Starts the mini-block / block timers and the executor loop.</summary>

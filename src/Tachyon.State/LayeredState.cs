@@ -179,8 +179,24 @@ public sealed class LayeredState : IDisposable
     {
         Hash256 root;
         if (FindLayer(blockNumber) is { } layer) root = layer.RootTask.GetAwaiter().GetResult();
-        else if (PersistedHead is { } h && h.Number == blockNumber && _layers.Length == 0) root = h.StateRoot;
+        else if (InProofWindow(blockNumber)) root = PersistedHead!.Value.StateRoot;
         else throw new ArgumentOutOfRangeException(nameof(blockNumber), $"block {blockNumber} is outside the proof window");
+        try
+        {
+            return ReadProof(root, address, slots);
+        }
+        catch (InvalidDataException) when (!InProofWindow(blockNumber))
+        {
+            // The window moved on while walking and the writer pruned nodes of this root.
+            throw new ArgumentOutOfRangeException(nameof(blockNumber), $"block {blockNumber} left the proof window");
+        }
+    }
+
+    private bool InProofWindow(ulong blockNumber) =>
+        FindLayer(blockNumber) is not null || (PersistedHead is { } p && p.Number == blockNumber && _layers.Length == 0);
+
+    private StateProof ReadProof(in Hash256 root, in Address address, IReadOnlyList<Tachyon.Core.Numerics.UInt256> slots)
+    {
         var reader = new PendingNodeReader(this);
         var accountProof = new List<byte[]>();
         byte[]? leaf = ProofReader.Walk(reader, [], root, StateTrie.AccountKey(address), accountProof);
@@ -194,10 +210,20 @@ public sealed class LayeredState : IDisposable
             byte[]? value = ProofReader.Walk(reader, owner, storageRoot, StateTrie.SlotKey(slot), proof);
             storage.Add(new SlotProof(slot, value == null ? default : new Tachyon.Core.Rlp.RlpReader(value).ReadUInt256(), proof));
         }
-        // The window may have moved on while walking: nodes of a root that left it can be pruned.
-        if (FindLayer(blockNumber) is null && !(PersistedHead is { } p && p.Number == blockNumber && _layers.Length == 0))
-            throw new ArgumentOutOfRangeException(nameof(blockNumber), $"block {blockNumber} left the proof window");
         return new StateProof(account, accountProof, storage);
+    }
+
+    /// <summary>A caller-owned metadata record (e.g. the chain id); null when absent. Keys must not be "head".</summary>
+    public byte[]? GetMetadata(string key) => Db.Get(Db.MetadataCf, MetadataKey(key));
+
+    /// <summary>Writes a caller-owned metadata record at once (synced), outside the block batches.</summary>
+    public void PutMetadata(string key, ReadOnlySpan<byte> value) => Db.Put(Db.MetadataCf, MetadataKey(key), value, sync: true);
+
+    private static byte[] MetadataKey(string key)
+    {
+        byte[] k = System.Text.Encoding.UTF8.GetBytes(key);
+        if (k.AsSpan().SequenceEqual(ChainHead.Key)) throw new ArgumentException("\"head\" is the state's own record", nameof(key));
+        return k;
     }
 
     /// <summary>Waits until every committed block is in RocksDB.</summary>

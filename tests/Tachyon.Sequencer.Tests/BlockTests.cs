@@ -83,7 +83,57 @@ public sealed class BlockTests
         ulong last = chain.Backend.ResolveBlockNumber(BlockSelector.Pending)!.Value;
         await chain.WaitForHeadAsync(last);
 
-        // Replay every block in Core's in-memory world state with the header's environment.
+        Assert.Equal(19, ReplayAndCompare(chain, last));
+    }
+
+    [Fact]
+    public async Task ProofsVerifyAgainstTheSealedStateRoot()
+    {
+        await using var chain = Start(blockMs: 30);
+        ReceiptInfo deployed = await chain.ExecuteAsync(Call(0, null, Contracts.Deploy(Contracts.StoreRuntime()), nonce: 0));
+        Address contract = deployed.ContractAddress!.Value;
+        await chain.ExecuteAsync(Call(0, contract, Contracts.Word(77), nonce: 1));
+        await chain.WaitForHeadAsync(chain.Backend.GetReceipt(deployed.TransactionHash)!.BlockNumber + 1);
+        await chain.WaitForHeadAsync(chain.Backend.ResolveBlockNumber(BlockSelector.Pending)!.Value);
+
+        BlockHeader head = chain.Backend.GetHeader(BlockSelector.Latest)!;
+        AccountProof proof = chain.Backend.GetProof(contract, [0, 1], BlockSelector.ByNumber(head.Number))!;
+        Assert.True(ProofVerifier.TryVerify(head.StateRoot, Keccak256.Compute(contract.Bytes).Bytes, proof.Proof, out byte[]? leaf));
+        Assert.Equal(new TrieAccount(proof.Nonce, proof.Balance, proof.StorageHash, proof.CodeHash).Encode(), leaf);
+        Assert.Equal(Keccak256.Compute(Contracts.StoreRuntime()), proof.CodeHash);
+        Assert.Equal((UInt256)77, proof.StorageProofs[0].Value);
+        Assert.True(ProofVerifier.TryVerify(proof.StorageHash, Keccak256.Compute(Contracts.Word(0)).Bytes, proof.StorageProofs[0].Proof, out byte[]? slot));
+        Assert.NotNull(slot);
+        Assert.True(ProofVerifier.TryVerify(proof.StorageHash, Keccak256.Compute(Contracts.Word(1)).Bytes, proof.StorageProofs[1].Proof, out byte[]? absent));
+        Assert.Null(absent);
+
+        AccountProof missing = chain.Backend.GetProof(Bob, [], BlockSelector.Latest)!;
+        Assert.True(ProofVerifier.TryVerify(chain.Backend.GetHeader(BlockSelector.Latest)!.StateRoot, Keccak256.Compute(Bob.Bytes).Bytes, missing.Proof, out byte[]? none));
+        Assert.Null(none);
+    }
+
+    [Fact]
+    public async Task FeeHistoryAndGasPriceFollowTheBaseFee()
+    {
+        await using var chain = Start(blockMs: 30);
+        await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3));
+        await chain.WaitForHeadAsync(chain.Backend.GetReceipt(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3).Hash)!.BlockNumber);
+        ulong included = chain.Backend.GetReceipt(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3).Hash)!.BlockNumber;
+        FeeHistory history = chain.Backend.GetFeeHistory(included + 1, BlockSelector.ByNumber(included), [50])!;
+        Assert.Equal(0UL, history.OldestBlock);
+        Assert.Equal((int)included + 2, history.BaseFeePerGas.Count);
+        Assert.Equal(Gwei * 3, history.Reward![(int)included][0]);
+        Assert.Equal(UInt256.Zero, history.Reward[0][0]);
+        Assert.True(history.GasUsedRatio[(int)included] > 0);
+        Assert.Equal(chain.Backend.GetBlock(BlockSelector.Pending)!.Header.BaseFeePerGas!.Value + Gwei, chain.Backend.GasPrice);
+    }
+
+    /// <summary>
+    /// Replays blocks 1..<paramref name="last"/> in Core's in-memory world state with each header's
+    /// environment and checks every header field that follows from it; returns the transaction count.
+    /// </summary>
+    internal static int ReplayAndCompare(TestChain chain, ulong last)
+    {
         var world = new InMemoryWorldState();
         foreach (Address a in Accounts) world.SetAccount(a, 0, InitialBalance, []);
         Assert.Equal(world.ComputeStateRoot(), chain.Backend.GetHeader(BlockSelector.Earliest)!.StateRoot);
@@ -129,49 +179,7 @@ public sealed class BlockTests
             Assert.Equal(receipts.Select(r => Convert.ToHexString(r.Encode())), served.Select(r => Convert.ToHexString(r.Receipt.Encode())));
             parent = h;
         }
-        Assert.Equal(19, txCount);
-    }
-
-    [Fact]
-    public async Task ProofsVerifyAgainstTheSealedStateRoot()
-    {
-        await using var chain = Start(blockMs: 30);
-        ReceiptInfo deployed = await chain.ExecuteAsync(Call(0, null, Contracts.Deploy(Contracts.StoreRuntime()), nonce: 0));
-        Address contract = deployed.ContractAddress!.Value;
-        await chain.ExecuteAsync(Call(0, contract, Contracts.Word(77), nonce: 1));
-        await chain.WaitForHeadAsync(chain.Backend.GetReceipt(deployed.TransactionHash)!.BlockNumber + 1);
-        await chain.WaitForHeadAsync(chain.Backend.ResolveBlockNumber(BlockSelector.Pending)!.Value);
-
-        BlockHeader head = chain.Backend.GetHeader(BlockSelector.Latest)!;
-        AccountProof proof = chain.Backend.GetProof(contract, [0, 1], BlockSelector.ByNumber(head.Number))!;
-        Assert.True(ProofVerifier.TryVerify(head.StateRoot, Keccak256.Compute(contract.Bytes).Bytes, proof.Proof, out byte[]? leaf));
-        Assert.Equal(new TrieAccount(proof.Nonce, proof.Balance, proof.StorageHash, proof.CodeHash).Encode(), leaf);
-        Assert.Equal(Keccak256.Compute(Contracts.StoreRuntime()), proof.CodeHash);
-        Assert.Equal((UInt256)77, proof.StorageProofs[0].Value);
-        Assert.True(ProofVerifier.TryVerify(proof.StorageHash, Keccak256.Compute(Contracts.Word(0)).Bytes, proof.StorageProofs[0].Proof, out byte[]? slot));
-        Assert.NotNull(slot);
-        Assert.True(ProofVerifier.TryVerify(proof.StorageHash, Keccak256.Compute(Contracts.Word(1)).Bytes, proof.StorageProofs[1].Proof, out byte[]? absent));
-        Assert.Null(absent);
-
-        AccountProof missing = chain.Backend.GetProof(Bob, [], BlockSelector.Latest)!;
-        Assert.True(ProofVerifier.TryVerify(chain.Backend.GetHeader(BlockSelector.Latest)!.StateRoot, Keccak256.Compute(Bob.Bytes).Bytes, missing.Proof, out byte[]? none));
-        Assert.Null(none);
-    }
-
-    [Fact]
-    public async Task FeeHistoryAndGasPriceFollowTheBaseFee()
-    {
-        await using var chain = Start(blockMs: 30);
-        await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3));
-        await chain.WaitForHeadAsync(chain.Backend.GetReceipt(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3).Hash)!.BlockNumber);
-        ulong included = chain.Backend.GetReceipt(Transfer(0, Bob, 1, nonce: 0, tip: Gwei * 3).Hash)!.BlockNumber;
-        FeeHistory history = chain.Backend.GetFeeHistory(included + 1, BlockSelector.ByNumber(included), [50])!;
-        Assert.Equal(0UL, history.OldestBlock);
-        Assert.Equal((int)included + 2, history.BaseFeePerGas.Count);
-        Assert.Equal(Gwei * 3, history.Reward![(int)included][0]);
-        Assert.Equal(UInt256.Zero, history.Reward[0][0]);
-        Assert.True(history.GasUsedRatio[(int)included] > 0);
-        Assert.Equal(chain.Backend.GetBlock(BlockSelector.Pending)!.Header.BaseFeePerGas!.Value + Gwei, chain.Backend.GasPrice);
+        return txCount;
     }
 
     [Fact]
@@ -182,5 +190,64 @@ public sealed class BlockTests
         Assert.Equal((UInt256)875_000_000, Chain.BaseFee.Next(Gwei, 0, 30_000_000, 0));
         Assert.Equal(Gwei, Chain.BaseFee.Next(Gwei, 0, 30_000_000, Gwei));
         Assert.Equal((UInt256)8, Chain.BaseFee.Next(7, 30_000_000, 30_000_000, 0)); // at least +1
+    }
+
+    [Fact]
+    public async Task ConcurrentSendersInAnyNonceOrderEndUpInReplayableBlocks()
+    {
+        await using var chain = Start(blockMs: 20);
+        const int senders = 4, perSender = 40;
+        var rng = new Random(3);
+        var tasks = new List<Task<SubmitResult>>();
+        var work = Enumerable.Range(0, senders).Select(s =>
+        {
+            // Mostly in order, with some nonces swapped so they wait for the gap.
+            var nonces = Enumerable.Range(0, perSender).ToArray();
+            for (int k = 0; k + 1 < nonces.Length; k += 2 + rng.Next(4)) (nonces[k], nonces[k + 1]) = (nonces[k + 1], nonces[k]);
+            return Task.Run(async () =>
+            {
+                var results = new List<SubmitResult>();
+                foreach (int n in nonces) results.Add(await chain.SubmitAsync(Transfer(s, Accounts[(s + 1) % senders], 1 + (ulong)n, (ulong)n)));
+                return results;
+            });
+        }).ToArray();
+        var all = (await Task.WhenAll(work)).SelectMany(r => r).ToList();
+        Assert.All(all, r => Assert.True(r.Accepted, r.Detail));
+        for (int s = 0; s < senders; s++) Assert.Equal((ulong)perSender, chain.Backend.GetNonce(Accounts[s], BlockSelector.Latest));
+        ulong last = chain.Backend.ResolveBlockNumber(BlockSelector.Pending)!.Value;
+        await chain.WaitForHeadAsync(last);
+        Assert.Equal(senders * perSender, ReplayAndCompare(chain, last));
+    }
+
+    [Fact]
+    public async Task AFullBlockIsSealedEarlyAndTheTransactionOpensTheNext()
+    {
+        await using var chain = Start(configure: o => o with { BlockGasLimit = 50_000 });
+        ReceiptInfo a = await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 0));
+        ReceiptInfo b = await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 1));
+        ReceiptInfo c = await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 2));
+        Assert.Equal(1UL, a.BlockNumber);
+        Assert.Equal(1UL, b.BlockNumber);
+        Assert.Equal(2UL, c.BlockNumber);
+        Assert.Equal(0UL, c.TransactionIndex);
+        Assert.Equal(21_000UL, c.Receipt.CumulativeGasUsed);
+        await chain.WaitForHeadAsync(1);
+        Assert.Equal(42_000UL, chain.Backend.GetHeader(BlockSelector.ByNumber(1))!.GasUsed);
+        Assert.Equal(TxRejection.ExceedsBlockGasLimit, (await chain.SubmitAsync(Transfer(1, Bob, 1, nonce: 0, gas: 50_001))).Rejection);
+    }
+
+    [Fact]
+    public async Task StateOutsideTheHistoryWindowIsAClearError()
+    {
+        await using var chain = Start(blockMs: 15, configure: o => o with { HistoryWindow = 3 });
+        await chain.WaitForHeadAsync(8);
+        var e = Assert.Throws<Tachyon.Rpc.Json.RpcException>(() => chain.Backend.GetBalance(Bob, BlockSelector.ByNumber(1)));
+        Assert.Contains("not available", e.Message);
+        var p = Assert.Throws<Tachyon.Rpc.Json.RpcException>(() => chain.Backend.GetProof(Bob, [], BlockSelector.ByNumber(1)));
+        Assert.Contains("not available", p.Message);
+        Assert.NotNull(chain.Backend.GetBalance(Bob, BlockSelector.ByNumber(chain.Backend.HeadNumber)));
+        Assert.NotNull(chain.Backend.GetProof(Bob, [], BlockSelector.Pending));
+        // Blocks themselves stay readable from storage.
+        Assert.Equal(1UL, chain.Backend.GetBlock(BlockSelector.ByNumber(1))!.Header.Number);
     }
 }

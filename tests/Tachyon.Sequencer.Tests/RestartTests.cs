@@ -44,9 +44,27 @@ public sealed class RestartTests
             var e = Assert.Throws<InvalidOperationException>(() =>
                 SequencerNode.Open(chain.Options with { Genesis = DevGenesis(timestamp: 5) }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
             Assert.Contains("genesis", e.Message);
+            // Same genesis header, other chain id: refused too.
+            var id = Assert.Throws<InvalidOperationException>(() =>
+                SequencerNode.Open(chain.Options with { Genesis = DevGenesis(chainId: 7) }, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+            Assert.Contains("chain id 31337", id.Message);
             // The same genesis still opens.
             await using var again = SequencerNode.Open(chain.Options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
             Assert.Equal(0UL, again.HeadNumber);
         }
+    }
+
+    [Fact]
+    public async Task SubmissionsBeforeStartOrAfterStopAreRefused()
+    {
+        await using var chain = Start(start: false);
+        SubmitResult early = await chain.SubmitAsync(Transfer(0, Bob, 1, nonce: 0));
+        Assert.Equal(TxRejection.Other, early.Rejection);
+        Assert.Contains("not started", early.Detail);
+        chain.Node.Start();
+        await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 0));
+        await chain.Node.StopAsync(CancellationToken.None);
+        SubmitResult late = await chain.SubmitAsync(Transfer(0, Bob, 1, nonce: 1));
+        Assert.Contains("shutting down", late.Detail);
     }
 }

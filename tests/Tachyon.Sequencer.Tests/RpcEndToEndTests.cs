@@ -95,4 +95,88 @@ public sealed class RpcEndToEndTests(ITestOutputHelper output)
         Console.WriteLine(line);
         Assert.True(samples[count / 2] < 50_000, line);
     }
+
+    /// <summary>Rough loopback number: eth_sendRawTransactionSync over one keep-alive HTTP connection. Prints p50/p99/max.</summary>
+    [Fact]
+    public async Task LoopbackHttpSendRawTransactionSyncLatency()
+    {
+        await using var chain = Start(blockMs: 1000, configure: o => o with { MiniBlockInterval = TimeSpan.FromMilliseconds(10) });
+        await using var server = new RpcServer(chain.Backend, new RpcServerOptions { Host = "127.0.0.1", Port = 0 });
+        await server.StartAsync();
+        using var http = new HttpClient { BaseAddress = server.HttpUri, Timeout = TimeSpan.FromSeconds(10) };
+        const int warm = 50, count = 300;
+        var samples = new double[count];
+        for (int i = 0; i < warm + count; i++)
+        {
+            string raw = "0x" + Convert.ToHexString(TransactionEncoder.Encode(Transfer(0, Bob, 1, nonce: (ulong)i)));
+            long start = Stopwatch.GetTimestamp();
+            JsonElement response = await PostAsync(http, "eth_sendRawTransactionSync", $"[\"{raw}\"]");
+            double us = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+            Assert.Equal("0x1", response.GetProperty("result").GetProperty("status").GetString());
+            if (i >= warm) samples[i - warm] = us;
+        }
+        Array.Sort(samples);
+        string line = $"send->receipt over loopback HTTP, {count} sequential eth_sendRawTransactionSync: p50 {samples[count / 2]:F0} us, p99 {samples[count * 99 / 100]:F0} us, max {samples[^1]:F0} us";
+        output.WriteLine(line);
+        Console.WriteLine(line);
+        Assert.True(samples[count / 2] < 100_000, line);
+    }
+
+    [Fact]
+    public async Task WebSocketSubscriptionsSeeMiniBlocksLogsAndHeads()
+    {
+        await using var chain = Start(blockMs: 100);
+        ReceiptInfo deployed = await chain.ExecuteAsync(Call(0, null, Contracts.Deploy(Contracts.StoreRuntime()), nonce: 0));
+        await using var server = new RpcServer(chain.Backend, new RpcServerOptions { Host = "127.0.0.1", Port = 0 });
+        await server.StartAsync();
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(server.WebSocketUri, CancellationToken.None);
+        string logsId = (await RequestAsync(socket, "eth_subscribe", $"[\"logs\", {{\"address\": \"{deployed.ContractAddress}\"}}]")).GetProperty("result").GetString()!;
+        string minisId = (await RequestAsync(socket, "eth_subscribe", "[\"miniBlocks\"]")).GetProperty("result").GetString()!;
+        string headsId = (await RequestAsync(socket, "eth_subscribe", "[\"newHeads\"]")).GetProperty("result").GetString()!;
+
+        var tx = Call(0, deployed.ContractAddress, Contracts.Word(11), nonce: 1);
+        await chain.ExecuteAsync(tx);
+        bool sawLog = false, sawMini = false, sawHead = false;
+        while (!(sawLog && sawMini && sawHead))
+        {
+            JsonElement note = await ReceiveAsync(socket);
+            JsonElement p = note.GetProperty("params");
+            string sub = p.GetProperty("subscription").GetString()!;
+            JsonElement result = p.GetProperty("result");
+            if (sub == logsId)
+            {
+                Assert.Equal(tx.Hash.ToString(), result.GetProperty("transactionHash").GetString());
+                sawLog = true;
+            }
+            else if (sub == minisId) sawMini |= result.ToString().Contains(tx.Hash.ToString(), StringComparison.OrdinalIgnoreCase);
+            else if (sub == headsId) sawHead |= sawLog;
+        }
+    }
+
+    private static async Task<JsonElement> RequestAsync(System.Net.WebSockets.ClientWebSocket socket, string method, string paramsJson)
+    {
+        await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"{method}\",\"params\":{paramsJson}}}"),
+            System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None);
+        while (true)
+        {
+            // A notification of an earlier subscription may arrive before the answer.
+            JsonElement message = await ReceiveAsync(socket);
+            if (message.TryGetProperty("id", out _)) return message;
+        }
+    }
+
+    private static async Task<JsonElement> ReceiveAsync(System.Net.WebSockets.ClientWebSocket socket)
+    {
+        using var cts = new CancellationTokenSource(10_000);
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var r = await socket.ReceiveAsync(buffer, cts.Token);
+            message.Write(buffer, 0, r.Count);
+            if (r.EndOfMessage) break;
+        }
+        return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
+    }
 }

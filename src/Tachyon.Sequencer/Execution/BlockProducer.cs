@@ -42,7 +42,7 @@ internal sealed partial class BlockProducer
         Channel.CreateUnbounded<(BlockData, DiffLayer)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Thread _thread;
     private Task _sealer = Task.CompletedTask;
-    private volatile bool _stopping, _exited;
+    private volatile bool _running, _stopping, _exited;
     private volatile OpenBlock _open = null!;
     private ExecutionState _execution = null!;
     // Hash of the last committed block; for a block still being sealed it is read by the root stage
@@ -75,12 +75,14 @@ internal sealed partial class BlockProducer
     {
         _sealer = Task.Run(SealLoopAsync);
         _thread.Start();
+        _running = true;
     }
 
     /// <summary>Queues a transaction for the executor; completes once admitted (executed when its nonce is next).</summary>
     public Task<SubmitResult> Submit(Transaction tx, Address sender)
     {
         if (_stopping) return Task.FromResult(SubmitResult.Reject(TxRejection.Other, "node is shutting down"));
+        if (!_running) return Task.FromResult(SubmitResult.Reject(TxRejection.Other, "node is not started"));
         var s = new Submission(tx, sender);
         _inbox.Enqueue(s);
         _signal.Release();
@@ -198,9 +200,11 @@ internal sealed partial class BlockProducer
 
         open.State.TryGetAccount(sender, out AccountData account);
         if (tx.Nonce < account.Nonce) return SubmitResult.Reject(TxRejection.NonceTooLow, expectedNonce: account.Nonce);
-        if (UInt256.MultiplyOverflow(tx.GasLimit, tx.MaxFeeCap, out UInt256 maxFee)
-            || UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 cost) || account.Balance < cost)
-            return SubmitResult.Reject(TxRejection.InsufficientFunds, $"address {sender} have {account.Balance} want {(UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 c) ? "overflow" : c.ToString())}");
+        bool overflow = UInt256.MultiplyOverflow(tx.GasLimit, tx.MaxFeeCap, out UInt256 maxFee)
+            | UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 cost);
+        if (overflow || account.Balance < cost)
+            return SubmitResult.Reject(TxRejection.InsufficientFunds,
+                $"address {sender} have {account.Balance} want {(overflow ? "more than 2^256" : cost.ToString())}");
         if (tx.Nonce > account.Nonce) return _pool.Add(tx, sender);
 
         string? invalid = Execute(tx, sender, exe);

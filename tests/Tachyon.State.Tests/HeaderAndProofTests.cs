@@ -1,0 +1,94 @@
+using Tachyon.Core.Crypto;
+using Tachyon.Core.Numerics;
+using Tachyon.Core.Rlp;
+using Tachyon.Core.Trie;
+using Tachyon.Core.Types;
+using Tachyon.State.CrashChild;
+using Tachyon.State.Storage;
+
+namespace Tachyon.State.Tests;
+
+public class HeaderAndProofTests
+{
+    private const int Seed = 5;
+
+    /// <summary>A deferred header is built by the root stage with the block's root, in block order, and stored.</summary>
+    [Fact]
+    public async Task DeferredHeadersAreBuiltFromTheStateRootInBlockOrder()
+    {
+        using var dir = new TempDir();
+        var built = new List<(ulong Block, Hash256 Root)>();
+        var records = new List<BlockRecord>();
+        using (var state = LayeredState.Open(dir.Path, new LayeredStateOptions { Durability = DurabilityMode.Async }))
+        {
+            for (ulong n = 0; n < 6; n++)
+            {
+                var (diff, _) = Workload.Block(Seed, n);
+                ulong number = n;
+                BlockRecord? parent = records.Count > 0 ? records[^1] : null;
+                var record = new BlockRecord(n, root =>
+                {
+                    lock (built) built.Add((number, root));
+                    // The parent's header is always built first: its hash is readable here.
+                    byte[] rlp = Rlp.EncodeList([.. Rlp.Encode((parent?.Hash ?? Hash256.Zero).Bytes), .. Rlp.Encode(root.Bytes)]);
+                    return new EncodedHeader(rlp, Keccak256.Compute(rlp));
+                }, [0xc0], [0xc0], []);
+                Assert.False(record.HasHeader);
+                state.Commit(diff, record);
+                records.Add(record);
+            }
+            var last = state.GetLayer(5)!;
+            Hash256 root5 = await last.RootTask;
+            Assert.Equal(Enumerable.Range(0, 6).Select(i => (ulong)i), built.Select(b => b.Block));
+            Assert.Equal(root5, built[^1].Root);
+            state.WaitForPersistence();
+        }
+        using (var reopened = LayeredState.Open(dir.Path))
+        {
+            Assert.Equal(records[^1].Hash, reopened.PersistedHead!.Value.BlockHash);
+            byte[] header = reopened.GetHeader(3)!;
+            Assert.Equal(records[3].Header, header);
+            var fields = new RlpReader(header).ReadList();
+            Assert.Equal(records[2].Hash, fields.ReadHash());
+            Assert.Equal(built[3].Root, fields.ReadHash());
+        }
+    }
+
+    [Fact]
+    public async Task ProofsFromTheStoredTriesVerifyBeforeAndAfterPersistence()
+    {
+        using var dir = new TempDir();
+        using var state = LayeredState.Open(dir.Path, new LayeredStateOptions { Durability = DurabilityMode.Async, HistoryWindow = 16 });
+        var model = new StateModel();
+        for (ulong n = 0; n < 8; n++)
+        {
+            var (diff, block) = Workload.Block(Seed, n);
+            state.Commit(diff, block);
+            model.Apply(diff);
+        }
+        Hash256 root = await state.GetLayer(7)!.RootTask;
+        void Check()
+        {
+            for (int i = 0; i < Workload.Pool; i += 3)
+            {
+                Address a = Workload.AddressOf(i);
+                StateProof proof = state.GetProof(7, a, [0, 1, 2]);
+                Assert.True(ProofVerifier.TryVerify(root, Keccak256.Compute(a.Bytes).Bytes, proof.AccountProof, out byte[]? leaf));
+                Assert.Equal(model.Accounts.ContainsKey(a), leaf != null);
+                if (proof.Account is not { } account) continue;
+                Assert.Equal(model.Accounts[a].Balance, account.Balance);
+                model.Storage.TryGetValue(a, out var slots);
+                foreach (SlotProof s in proof.StorageProofs)
+                {
+                    UInt256 want = slots != null && slots.TryGetValue(s.Slot, out var v) ? v : UInt256.Zero;
+                    Assert.Equal(want, s.Value);
+                    Assert.True(ProofVerifier.TryVerify(account.StorageRoot, Keccak256.Compute(s.Slot.ToBigEndian()).Bytes, s.Proof, out _));
+                }
+            }
+        }
+        Check(); // nodes may still be in unpersisted layers
+        state.WaitForPersistence();
+        Check(); // now from RocksDB
+        Assert.Throws<ArgumentOutOfRangeException>(() => state.GetProof(99, Workload.AddressOf(0), []));
+    }
+}
