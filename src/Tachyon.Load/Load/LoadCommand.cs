@@ -70,6 +70,7 @@ public static class LoadCommand
                 ? await SampleStatusAsync(s.Client, txs, metrics).ConfigureAwait(false) : null;
             return Summarize(o, s, senders, txs, metrics, runner, tracker, w, mode, presignSeconds, sendSeconds) with
             {
+                Seed = seed,
                 StatusSampled = sample?.Checked ?? 0,
                 RevertedInSample = sample?.Failed ?? 0,
             };

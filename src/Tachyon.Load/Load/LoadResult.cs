@@ -23,6 +23,8 @@ public sealed record LoadResult
     public required string Mode { get; init; }
     public double? Rate { get; init; }
     public required int Accounts { get; init; }
+    /// <summary>The seed the accounts' keys were derived from (--seed reproduces them).</summary>
+    public ulong Seed { get; init; }
     public required double DurationSeconds { get; init; }
     public required bool Sync { get; init; }
     public required ulong ChainId { get; init; }
