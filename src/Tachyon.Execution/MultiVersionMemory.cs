@@ -5,11 +5,27 @@ using Tachyon.Evm.State;
 
 namespace Tachyon.Execution;
 
-/// <summary>A read of one location by one incarnation, kept for validation.</summary>
+/// <summary>A read of one location by one incarnation, kept for validation: where it was served from, not the value.</summary>
 internal struct ReadRecord
 {
     public StateLocation Location;
-    public ReadResult Result;
+    public int Tx;
+    public int Incarnation;
+    public bool HasDelta;
+    public UInt256 Delta;
+
+    public ReadRecord(in StateLocation location, in ReadResult r)
+    {
+        Location = location;
+        Tx = r.Tx;
+        Incarnation = r.Incarnation;
+        HasDelta = r.HasDelta;
+        Delta = r.Delta;
+    }
+
+    /// <summary>A fresh read returns the same version (and the same sum of credits).</summary>
+    public readonly bool StillValid(in ReadResult now) =>
+        now.BlockingTx < 0 && Tx == now.Tx && Incarnation == now.Incarnation && HasDelta == now.HasDelta && Delta == now.Delta;
 }
 
 /// <summary>
@@ -19,7 +35,7 @@ internal struct ReadRecord
 /// </summary>
 internal sealed class MultiVersionMemory
 {
-    private readonly ConcurrentDictionary<StateLocation, VersionList> _data = new();
+    private readonly LocationTable _table = new();
     private readonly ConcurrentDictionary<Hash256, byte[]> _code = new();
     private StateLocation[][] _lastWritten = [];
     private ReadRecord[][] _lastReads = [];
@@ -29,7 +45,7 @@ internal sealed class MultiVersionMemory
     public void Reset(IStateReader preState, int transactions)
     {
         Base = preState;
-        _data.Clear();
+        _table.Reset(Math.Max(64, transactions * 6)); // a few locations per transaction
         _code.Clear();
         if (_lastWritten.Length < transactions)
         {
@@ -42,7 +58,7 @@ internal sealed class MultiVersionMemory
 
     public void Read(in StateLocation location, int tx, out ReadResult r)
     {
-        if (_data.TryGetValue(location, out VersionList? list))
+        if (_table.Find(location) is { } list)
         {
             list.Read(tx, out r);
             return;
@@ -60,7 +76,7 @@ internal sealed class MultiVersionMemory
     /// incarnation's writes to locations not written again. True when a location was written that the
     /// previous incarnation did not write (validation of higher transactions must restart).
     /// </summary>
-    public bool Record(int tx, int incarnation, StateWriteSet? writes, ReadRecord[] reads, WorkerScratch scratch)
+    public bool Record(int tx, int incarnation, StateWriteSet? writes, MvStateReader reader, WorkerScratch scratch)
     {
         List<StateLocation> written = scratch.Written;
         HashSet<StateLocation> set = scratch.WrittenSet;
@@ -68,6 +84,10 @@ internal sealed class MultiVersionMemory
         set.Clear();
         if (writes != null)
         {
+            // Code before the account entries that name its hash: a concurrent reader that sees the hash
+            // must find the code (an unknown hash would read as empty code).
+            foreach (AccountWrite w in writes.Accounts)
+                if (w.Code is { Length: > 0 } code) _code.TryAdd(w.CodeHash, code);
             foreach (AccountWrite w in writes.Accounts)
             {
                 var e = new VersionEntry { Tx = tx, Incarnation = incarnation };
@@ -80,9 +100,8 @@ internal sealed class MultiVersionMemory
                 }
                 e.Kind = EntryKind.Full;
                 e.Account = w;
-                Put(StateLocation.Account(w.Address), e, written, set);
+                if (!reader.LeavesAccountAsRead(w)) Put(StateLocation.Account(w.Address), e, written, set);
                 if (w.StorageCleared) Put(StateLocation.Clear(w.Address), e, written, set);
-                if (w.Code is { Length: > 0 } code) _code.TryAdd(w.CodeHash, code);
                 e.Account = null;
                 foreach (KeyValuePair<UInt256, UInt256> kv in w.Storage)
                 {
@@ -94,7 +113,7 @@ internal sealed class MultiVersionMemory
         bool wroteNew = false;
         StateLocation[] previous = _lastWritten[tx];
         foreach (StateLocation loc in previous)
-            if (!set.Contains(loc) && _data.TryGetValue(loc, out VersionList? list)) list.Remove(tx);
+            if (!set.Contains(loc)) _table.Find(loc)?.Remove(tx);
         if (written.Count > 0)
         {
             scratch.PreviousSet.Clear();
@@ -103,14 +122,13 @@ internal sealed class MultiVersionMemory
                 if (!scratch.PreviousSet.Contains(loc)) { wroteNew = true; break; }
         }
         _lastWritten[tx] = written.Count == 0 ? [] : written.ToArray();
-        _lastReads[tx] = reads;
+        _lastReads[tx] = reader.TakeReads();
         return wroteNew;
     }
 
     private void Put(in StateLocation loc, in VersionEntry e, List<StateLocation> written, HashSet<StateLocation> set)
     {
-        VersionList list = _data.GetOrAdd(loc, static _ => new VersionList());
-        list.Set(e);
+        _table.GetOrAdd(loc).Set(e);
         if (set.Add(loc)) written.Add(loc);
     }
 
@@ -118,7 +136,7 @@ internal sealed class MultiVersionMemory
     public void ConvertWritesToEstimates(int tx)
     {
         foreach (StateLocation loc in _lastWritten[tx])
-            if (_data.TryGetValue(loc, out VersionList? list)) list.MarkEstimate(tx);
+            _table.Find(loc)?.MarkEstimate(tx);
     }
 
     /// <summary>True when every read of the transaction's last incarnation would still return the same version.</summary>
@@ -128,7 +146,7 @@ internal sealed class MultiVersionMemory
         for (int i = 0; i < reads.Length; i++)
         {
             Read(reads[i].Location, tx, out ReadResult now);
-            if (!reads[i].Result.SameVersion(now)) return false;
+            if (!reads[i].StillValid(now)) return false;
         }
         return true;
     }
@@ -139,11 +157,11 @@ internal sealed class MultiVersionMemory
         var byAddress = new Dictionary<Address, AccountWrite>();
         var clearedAt = new Dictionary<Address, int>();
         // Pass 1: accounts and clears.
-        foreach (KeyValuePair<StateLocation, VersionList> kv in _data)
+        foreach (VersionList list in _table.All())
         {
-            StateLocation loc = kv.Key;
-            if (loc.Kind == LocationKind.Slot || kv.Value.Count == 0) continue;
-            kv.Value.Read(transactions, out ReadResult r);
+            StateLocation loc = list.Key;
+            if (loc.Kind == LocationKind.Slot || list.Count == 0) continue;
+            list.Read(transactions, out ReadResult r);
             if (loc.Kind == LocationKind.StorageClear)
             {
                 if (r.Tx >= 0) clearedAt[loc.Address] = r.Tx;
@@ -153,16 +171,16 @@ internal sealed class MultiVersionMemory
             byAddress[loc.Address] = FinalAccount(loc.Address, r);
         }
         // Pass 2: slots written at or after the last clear of their account.
-        foreach (KeyValuePair<StateLocation, VersionList> kv in _data)
+        foreach (VersionList list in _table.All())
         {
-            StateLocation loc = kv.Key;
-            if (loc.Kind != LocationKind.Slot || kv.Value.Count == 0) continue;
-            kv.Value.Read(transactions, out ReadResult r);
+            StateLocation loc = list.Key;
+            if (loc.Kind != LocationKind.Slot || list.Count == 0) continue;
+            list.Read(transactions, out ReadResult r);
             if (r.Tx < 0) continue;
             if (clearedAt.TryGetValue(loc.Address, out int c) && r.Tx < c) continue;
             if (!byAddress.TryGetValue(loc.Address, out AccountWrite? w))
             {
-                // Storage is only written together with its account; this is a safety net.
+                // Only the storage changed (the account entry was not published): its fields are the final ones.
                 Read(StateLocation.Account(loc.Address), transactions, out ReadResult ar);
                 w = FinalAccount(loc.Address, ar);
                 byAddress[loc.Address] = w;

@@ -14,6 +14,8 @@ internal sealed class MvStateReader : IStateReader
 {
     private readonly MultiVersionMemory _memory;
     private readonly List<ReadRecord> _reads = new(64);
+    // What this incarnation read for each account (exists + fields), to drop writes that change nothing.
+    private readonly Dictionary<Address, (bool Exists, AccountData Data)> _accounts = new();
 
     public MvStateReader(MultiVersionMemory memory) => _memory = memory;
 
@@ -27,7 +29,17 @@ internal sealed class MvStateReader : IStateReader
         Tx = tx;
         BlockingTx = -1;
         _reads.Clear();
+        _accounts.Clear();
     }
+
+    /// <summary>
+    /// True when <paramref name="w"/> leaves the account exactly as this incarnation read it (only its
+    /// storage changed): then only the slots are published and readers of the account do not conflict.
+    /// </summary>
+    public bool LeavesAccountAsRead(AccountWrite w) =>
+        !w.IsBalanceCredit && !w.Deleted && !w.StorageCleared && w.Code is null
+        && _accounts.TryGetValue(w.Address, out var read) && read.Exists
+        && read.Data.Nonce == w.Nonce && read.Data.Balance == w.Balance && read.Data.CodeHash == w.CodeHash;
 
     public ReadRecord[] TakeReads() => _reads.Count == 0 ? [] : _reads.ToArray();
 
@@ -44,7 +56,7 @@ internal sealed class MvStateReader : IStateReader
             BlockingTx = r.BlockingTx;
             return false;
         }
-        _reads.Add(new ReadRecord { Location = loc, Result = r });
+        _reads.Add(new ReadRecord(loc, r));
         return true;
     }
 
@@ -55,7 +67,9 @@ internal sealed class MvStateReader : IStateReader
             account = default;
             return false;
         }
-        return _memory.ResolveAccount(address, r, out account);
+        bool exists = _memory.ResolveAccount(address, r, out account);
+        _accounts.TryAdd(address, (exists, account));
+        return exists;
     }
 
     // Code is immutable per hash, and the hash itself was read (and versioned) through the account.

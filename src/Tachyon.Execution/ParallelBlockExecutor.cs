@@ -1,3 +1,4 @@
+using Tachyon.Core.Types;
 using Tachyon.Evm;
 using Tachyon.Evm.Interpreter;
 using Tachyon.Evm.Processing;
@@ -26,6 +27,8 @@ public sealed class ParallelBlockExecutor : IDisposable
     private IReadOnlyList<ExecutableTransaction> _txs = [];
     private TransactionResult?[] _results = [];
     private int _executions, _aborts;
+    private volatile bool _fellBack;
+    private readonly HashSet<Address> _senders = new();
 
     public ParallelBlockExecutor(ForkSpec spec, ParallelExecutorOptions? options = null, bool allowBlobTransactions = false)
     {
@@ -43,7 +46,8 @@ public sealed class ParallelBlockExecutor : IDisposable
     public BlockExecutionResult Execute(IStateReader preState, BlockEnvironment block, IReadOnlyList<ExecutableTransaction> txs)
     {
         int n = txs.Count;
-        if (n < _options.MinParallelBatch || !GasLimitsFit(block, txs)) return _sequential.Execute(preState, block, txs);
+        if (n < _options.MinParallelBatch || !GasLimitsFit(block, txs) || MostlyNonceChains(txs))
+            return _sequential.Execute(preState, block, txs);
 
         _block = block;
         _txs = txs;
@@ -87,8 +91,6 @@ public sealed class ParallelBlockExecutor : IDisposable
         };
     }
 
-    private volatile bool _fellBack;
-
     /// <summary>
     /// The block gas-allowance check depends on the gas of every earlier transaction; when all gas
     /// limits fit in the block it can never fail, so execution order cannot change it.
@@ -102,6 +104,15 @@ public sealed class ParallelBlockExecutor : IDisposable
             if (sum > block.GasLimit || sum < 0) return false;
         }
         return true;
+    }
+
+    private bool MostlyNonceChains(IReadOnlyList<ExecutableTransaction> txs)
+    {
+        _senders.Clear();
+        int repeated = 0;
+        for (int i = 0; i < txs.Count; i++)
+            if (!_senders.Add(txs[i].Sender)) repeated++;
+        return repeated > _options.RepeatedSenderFallback * txs.Count;
     }
 
     private void RunWorker(int id)
@@ -145,7 +156,7 @@ public sealed class ParallelBlockExecutor : IDisposable
                 continue; // the blocker finished meanwhile
             }
             _results[tx] = result;
-            bool wroteNew = _memory.Record(tx, incarnation, result.WriteSet, w.Reader.TakeReads(), w.Scratch);
+            bool wroteNew = _memory.Record(tx, incarnation, result.WriteSet, w.Reader, w.Scratch);
             return _scheduler.FinishExecution(tx, incarnation, wroteNew, w.Resume);
         }
     }

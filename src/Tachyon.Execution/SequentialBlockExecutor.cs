@@ -18,11 +18,15 @@ public sealed class SequentialBlockExecutor
     public BlockExecutionResult Execute(IStateReader preState, BlockEnvironment block, IReadOnlyList<ExecutableTransaction> txs)
     {
         var world = new OverlayWorldState(preState);
+        var state = new ExecutionState(world);
         var results = new TransactionResult[txs.Count];
         long gasUsed = 0;
         for (int i = 0; i < txs.Count; i++)
         {
-            TransactionResult r = _processor.Execute(world, block, txs[i], gasUsed);
+            // One journal reused for the whole block, as each parallel worker does.
+            state.Clear();
+            TransactionResult r = _processor.Execute(state, block, txs[i], gasUsed);
+            if (r.WriteSet != null) world.Commit(r.WriteSet);
             results[i] = r;
             if (r.IsValid) gasUsed += r.GasUsed;
         }

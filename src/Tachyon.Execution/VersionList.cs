@@ -35,9 +35,6 @@ internal struct ReadResult
     public UInt256 Delta;
     public UInt256 Value;
     public AccountWrite? Account;
-
-    public readonly bool SameVersion(in ReadResult o) =>
-        o.BlockingTx < 0 && Tx == o.Tx && Incarnation == o.Incarnation && HasDelta == o.HasDelta && Delta == o.Delta;
 }
 
 /// <summary>
@@ -49,7 +46,21 @@ internal sealed class VersionList
     private VersionEntry[] _items = new VersionEntry[2];
     private int _count;
 
+    /// <summary>The location (set before the list is published in its <see cref="LocationTable"/> bucket).</summary>
+    public StateLocation Key;
+    /// <summary>Next list in the same bucket; fixed once published.</summary>
+    public VersionList? Next;
+
     public int Count => _count;
+
+    /// <summary>Back to empty for the next block (no concurrent access).</summary>
+    public void Reset()
+    {
+        Array.Clear(_items, 0, _count);
+        _count = 0;
+        Key = default;
+        Next = null;
+    }
 
     /// <summary>Inserts or replaces the entry of <paramref name="e"/>.Tx.</summary>
     public void Set(in VersionEntry e)

@@ -28,7 +28,7 @@ public class WorkloadTests
         for (int threads = 2; threads <= 4; threads += 2)
         {
             using var parallel = new ParallelBlockExecutor(ForkSpec.Prague,
-                new ParallelExecutorOptions { Threads = threads, MinParallelBatch = 1, AbortRateFallback = double.PositiveInfinity });
+                new ParallelExecutorOptions { Threads = threads, MinParallelBatch = 1, AbortRateFallback = double.PositiveInfinity, RepeatedSenderFallback = double.PositiveInfinity });
             ResultAssert.Equal(expected, parallel.Execute(w.CreatePreState(), w.Block, txs), w.CreatePreState, $"{kind} hot {hot} threads {threads}");
         }
     }

@@ -75,6 +75,11 @@ public sealed class InMemoryWorldState : IWorldState
                 a = new Account();
                 _accounts[w.Address] = a;
             }
+            if (w.IsBalanceCredit)
+            {
+                a.Balance = a.Balance + w.Balance;
+                continue;
+            }
             a.Nonce = w.Nonce;
             a.Balance = w.Balance;
             a.CodeHash = w.CodeHash;

@@ -158,6 +158,7 @@ internal sealed partial class BlockProducer
     {
         await foreach (var (block, layer) in _sealing.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            DateTime committedAt = DateTime.UtcNow;
             try
             {
                 await layer.RootTask.ConfigureAwait(false);
@@ -169,6 +170,11 @@ internal sealed partial class BlockProducer
             }
             BlockHeader header = block.BuiltHeader!;
             block.Seal(header);
+            // Empty blocks are sealed every interval; only blocks with transactions are worth a line.
+            LogLevel level = header.GasUsed > 0 ? LogLevel.Information : LogLevel.Debug;
+            if (_log.IsEnabled(level))
+                _log.Log(level, "sealed block {Number} {Hash}: {Txs} txs, {Gas} gas, root ready {RootMs:F1} ms after commit",
+                    header.Number, header.Hash, block.Snapshot().Length, header.GasUsed, (DateTime.UtcNow - committedAt).TotalMilliseconds);
             _index.Sealed(block);
             _events.Publish(new NewHeadEvent(header));
         }
