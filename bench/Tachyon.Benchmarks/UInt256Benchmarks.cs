@@ -1,5 +1,6 @@
 using System.Numerics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Tachyon.Core.Numerics;
 
 namespace Tachyon.Benchmarks;
@@ -31,6 +32,18 @@ public abstract class UInt256BenchmarkBase
             BigA[i] = (BigInteger)A[i];
             BigB[i] = (BigInteger)B[i];
             BigM[i] = (BigInteger)M[i];
+        }
+    }
+
+    /// <summary>Replaces A and B by their residues mod M (operands of modular arithmetic are usually reduced).</summary>
+    protected void ReduceOperands()
+    {
+        for (int i = 0; i < N; i++)
+        {
+            A[i] = A[i] % M[i];
+            B[i] = B[i] % M[i];
+            BigA[i] = (BigInteger)A[i];
+            BigB[i] = (BigInteger)B[i];
         }
     }
 
@@ -70,15 +83,23 @@ public class UInt256MulBenchmarks : UInt256BenchmarkBase
     }
 }
 
+/// <summary>
+/// DIV by dividend/divisor width in bits. Full-width random operands (256/256: the quotient is a single
+/// digit, often 0 or 1) and the shapes EVM code produces: wide values divided by a 128- or 64-bit amount,
+/// by a 60-bit constant such as 10^18, 128-bit operands, and a dividend below the divisor.
+/// </summary>
 [MemoryDiagnoser]
 public class UInt256DivBenchmarks : UInt256BenchmarkBase
 {
-    /// <summary>Divisor width: 256/128 exercises Knuth D with a two-limb divisor, 256/64 the single-limb path.</summary>
-    [Params(128, 64)]
-    public int DivisorBits { get; set; }
+    [Params("256/256", "256/192", "256/128", "256/64", "256/60", "128/64", "128/128", "64/256")]
+    public string Widths { get; set; } = "";
 
     [GlobalSetup]
-    public void Setup() => Fill(256, DivisorBits, 256);
+    public void Setup()
+    {
+        int slash = Widths.IndexOf('/');
+        Fill(int.Parse(Widths[..slash]), int.Parse(Widths[(slash + 1)..]), 1);
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "BigInteger.Divide")]
     public BigInteger BigIntegerDiv()
@@ -101,11 +122,163 @@ public class UInt256DivBenchmarks : UInt256BenchmarkBase
     }
 }
 
+/// <summary>MOD: the same code path as DIV, measured on the two most common divisor widths.</summary>
+[MemoryDiagnoser]
+public class UInt256ModBenchmarks : UInt256BenchmarkBase
+{
+    [Params(128, 64)]
+    public int DivisorBits { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => Fill(256, DivisorBits, 1);
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "BigInteger.Remainder")]
+    public BigInteger BigIntegerMod()
+    {
+        BigInteger acc = default;
+        for (int i = 0; i < N; i++) acc = BigInteger.Remainder(BigA[i], BigB[i]);
+        return acc;
+    }
+
+    [Benchmark(OperationsPerInvoke = N, Description = "UInt256.Mod")]
+    public ulong UInt256Mod()
+    {
+        ulong acc = 0;
+        for (int i = 0; i < N; i++)
+        {
+            UInt256.Mod(in A[i], in B[i], out UInt256 r);
+            acc ^= r.U0 ^ r.U1;
+        }
+        return acc;
+    }
+}
+
+/// <summary>
+/// SDIV and SMOD on random signs: 256-bit two's complement dividends, 128-bit-magnitude divisors. The
+/// baseline works on signed BigIntegers and wraps the result to 256 bits, which is what the EVM returns.
+/// </summary>
+[MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public class UInt256SignedDivBenchmarks : UInt256BenchmarkBase
+{
+    private readonly BigInteger[] _sa = new BigInteger[N], _sb = new BigInteger[N];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Fill(256, 128, 1);
+        var rng = new Random(54321);
+        for (int i = 0; i < N; i++)
+        {
+            // A: random sign (top bit); B: a 128-bit magnitude, negated half the time.
+            if (rng.Next(2) == 0) A[i] = A[i] & (UInt256.MaxValue >> 1);
+            if (rng.Next(2) == 0) B[i] = UInt256.Zero - B[i];
+            _sa[i] = Signed(A[i]);
+            _sb[i] = Signed(B[i]);
+        }
+    }
+
+    private static BigInteger Signed(UInt256 x)
+    {
+        var v = (BigInteger)x;
+        return x.IsNegative ? v - TwoPow256 : v;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "BigInteger SDIV"), BenchmarkCategory("SDIV")]
+    public BigInteger BigIntegerSDiv()
+    {
+        BigInteger acc = default;
+        for (int i = 0; i < N; i++) acc = BigInteger.Divide(_sa[i], _sb[i]) & Mask256;
+        return acc;
+    }
+
+    [Benchmark(OperationsPerInvoke = N, Description = "UInt256.SignedDivide"), BenchmarkCategory("SDIV")]
+    public ulong UInt256SDiv()
+    {
+        ulong acc = 0;
+        for (int i = 0; i < N; i++)
+        {
+            UInt256.SignedDivide(in A[i], in B[i], out UInt256 r);
+            acc ^= r.U0 ^ r.U3;
+        }
+        return acc;
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "BigInteger SMOD"), BenchmarkCategory("SMOD")]
+    public BigInteger BigIntegerSMod()
+    {
+        BigInteger acc = default;
+        for (int i = 0; i < N; i++) acc = BigInteger.Remainder(_sa[i], _sb[i]) & Mask256;
+        return acc;
+    }
+
+    [Benchmark(OperationsPerInvoke = N, Description = "UInt256.SignedMod"), BenchmarkCategory("SMOD")]
+    public ulong UInt256SMod()
+    {
+        ulong acc = 0;
+        for (int i = 0; i < N; i++)
+        {
+            UInt256.SignedMod(in A[i], in B[i], out UInt256 r);
+            acc ^= r.U0 ^ r.U3;
+        }
+        return acc;
+    }
+}
+
+/// <summary>ADDMOD: operands already reduced below a full-width modulus (the usual case) and unreduced ones.</summary>
+[MemoryDiagnoser]
+public class UInt256AddModBenchmarks : UInt256BenchmarkBase
+{
+    [Params("reduced", "unreduced")]
+    public string Operands { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Fill(256, 256, 256);
+        if (Operands == "reduced") ReduceOperands();
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "BigInteger (a+b) % m")]
+    public BigInteger BigIntegerAddMod()
+    {
+        BigInteger acc = default;
+        for (int i = 0; i < N; i++) acc = (BigA[i] + BigB[i]) % BigM[i];
+        return acc;
+    }
+
+    [Benchmark(OperationsPerInvoke = N, Description = "UInt256.AddMod")]
+    public ulong UInt256AddMod()
+    {
+        ulong acc = 0;
+        for (int i = 0; i < N; i++)
+        {
+            UInt256.AddMod(in A[i], in B[i], in M[i], out UInt256 r);
+            acc ^= r.U0 ^ r.U3;
+        }
+        return acc;
+    }
+}
+
+/// <summary>
+/// MULMOD by factor and modulus width: full 512-bit products reduced by moduli of 4, 2 and 1 limbs, factors
+/// already reduced below a full-width modulus (modular-arithmetic code), and 128-bit factors (amounts,
+/// prices, fixed-point values) with a full-width modulus.
+/// </summary>
 [MemoryDiagnoser]
 public class UInt256MulModBenchmarks : UInt256BenchmarkBase
 {
+    /// <summary>a-bits*b-bits%m-bits; "reduced" first reduces the factors below m.</summary>
+    [Params("256*256%256", "reduced 256*256%256", "256*256%128", "256*256%64", "128*128%256")]
+    public string Widths { get; set; } = "";
+
     [GlobalSetup]
-    public void Setup() => Fill(256, 256, 256);
+    public void Setup()
+    {
+        string[] parts = Widths.Replace("reduced ", "").Split('*', '%');
+        Fill(int.Parse(parts[0]), int.Parse(parts[1]), int.Parse(parts[2]));
+        if (Widths.StartsWith("reduced", StringComparison.Ordinal)) ReduceOperands();
+    }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = N, Description = "BigInteger (a*b) % m")]
     public BigInteger BigIntegerMulMod()

@@ -69,8 +69,11 @@ public sealed class ForkSpec
 
     public static IReadOnlyList<ForkSpec> All { get; } = [Cancun, Prague];
 
+    /// <summary>Ethereum's forks and <see cref="TachyonL2"/>: the names a state test's post section may use.</summary>
+    private static readonly ForkSpec[] Named = [Cancun, Prague, TachyonL2];
+
     public static ForkSpec? ByName(string name) =>
-        All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        Named.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() => Name;
 }

@@ -27,6 +27,9 @@ public static class Program
             return Tachyon.Evm.StateTests.StateTestRunner.Main(args[1..], Console.Out, Console.Error);
         if (args.Length >= 2 && args[0] == "bench" && args[1] == "storage") return BenchStorageCommand.Run(args[2..]);
         if (args.Length >= 2 && args[0] == "bench" && args[1] == "execute") return BenchExecuteCommand.Run(args[2..]);
+        if (args[0] == "load") return Tachyon.Load.Load.LoadCommand.Main(args[1..]);
+        if (args[0] == "probe") return Tachyon.Load.Probe.ProbeCommand.Main(args[1..]);
+        if (args[0] == "compare") return Tachyon.Load.Compare.CompareCommand.Main(args[1..]);
         Console.Error.WriteLine($"tachyon: unknown command '{args[0]}'");
         PrintUsage(version);
         return 2;
@@ -41,6 +44,9 @@ public static class Program
         Console.WriteLine("         (also TACHYON_<KEY> environment variables, e.g. TACHYON_DATADIR, TACHYON_HTTP__PORT)");
         Console.WriteLine("       tachyon --version | --help");
         Console.WriteLine("       tachyon statetest [--fork Cancun|Prague] [--test NAME] [--d N --g N --v N] [--trace | --trace-file PATH] PATH...");
+        Console.WriteLine("       " + Tachyon.Load.Load.LoadOptions.Usage);
+        Console.WriteLine("       " + Tachyon.Load.Probe.ProbeCommand.Usage);
+        Console.WriteLine("       " + Tachyon.Load.Compare.CompareCommand.Usage);
         Console.WriteLine("       tachyon bench storage [--accounts N] [--blocks N] [--updates-per-block N] [--datadir PATH] [--json FILE] [--durability sync|async]");
         Console.WriteLine("       tachyon bench execute [--workload transfer|erc20|swap|mixed|dependent] [--txs N] [--threads 1,2,4,8,16] [--hot-ratio R] [--blocks B] [--rounds R] [--seed S] [--json FILE]");
     }

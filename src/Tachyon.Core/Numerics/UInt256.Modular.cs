@@ -26,9 +26,14 @@ public readonly partial struct UInt256
             return;
         }
 
+        if (!carry)
+        {
+            DivRemWide<NativeDivider>(in sum, in m, out _, out res);
+            return;
+        }
         LimbBuffer u;
         u.L[0] = sum.U0; u.L[1] = sum.U1; u.L[2] = sum.U2; u.L[3] = sum.U3;
-        u.L[4] = carry ? 1UL : 0UL;
+        u.L[4] = 1;
         DivRemCore<NativeDivider>(u.L, 5, in m, null, out res);
     }
 
@@ -56,6 +61,14 @@ public readonly partial struct UInt256
             res = new UInt256(TDivider.UseHardwareDivide
                 ? (ulong)(new UInt128(hi, lo) % m.U0)
                 : Remainder128By64(hi, lo, m.U0));
+            return;
+        }
+
+        if ((a.U2 | a.U3 | b.U2 | b.U3) == 0)
+        {
+            // Both factors below 2^128 (the common EVM case): the product fits 256 bits.
+            Multiply(in a, in b, out UInt256 p);
+            DivRemWide<TDivider>(in p, in m, out _, out res);
             return;
         }
 

@@ -370,7 +370,7 @@ public static class StateTestRunner
                 {
                     string name = Next();
                     ForkSpec? f = ForkSpec.ByName(name);
-                    if (f is null) { stderr.WriteLine($"statetest: unsupported fork '{name}' (supported: Cancun, Prague)"); return 2; }
+                    if (f is null) { stderr.WriteLine($"statetest: unsupported fork '{name}' (supported: Cancun, Prague, TachyonL2)"); return 2; }
                     options.Forks.Add(f);
                     break;
                 }
@@ -382,7 +382,7 @@ public static class StateTestRunner
                 case "--trace-file": trace = true; traceFile = Next(); break;
                 case "-j": options.MaxParallelism = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "-h" or "--help":
-                    stdout.WriteLine("usage: tachyon statetest [--fork Cancun|Prague] [--test NAME] [--d N] [--g N] [--v N] [--trace | --trace-file PATH] [-j N] PATH...");
+                    stdout.WriteLine("usage: tachyon statetest [--fork Cancun|Prague|TachyonL2] [--test NAME] [--d N] [--g N] [--v N] [--trace | --trace-file PATH] [-j N] PATH...");
                     return 0;
                 default:
                     if (a.StartsWith('-')) { stderr.WriteLine($"statetest: unknown option {a}"); return 2; }

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Tachyon.Load.Chain;
+using Tachyon.Load.Cli;
+using Tachyon.Load.Load;
+using Tachyon.Load.Output;
+using Tachyon.Load.Rpc;
+
+namespace Tachyon.Load.Compare;
+
+/// <summary>What `tachyon compare block` reports.</summary>
+public sealed record BlockResult(string Rpc, string Mode, int Txs, int Accounts, int Connections, double Seconds, long Included, long Reverted,
+    int Blocks, string? Error)
+{
+    public double Tps => Seconds > 0 ? Included / Seconds : 0;
+}
+
+public enum BlockMode { Mine, Stream, Sync }
+
+/// <summary>
+/// `tachyon compare block`: N transfers from K fresh accounts, timed from the first send until every
+/// receipt exists. --mode mine (Hardhat, anvil): automine off (evm_setAutomine false), send all,
+/// evm_mine, then check the mined block(s) hold them all. --mode stream (Tachyon, which executes on
+/// arrival): send all with eth_sendRawTransaction, then wait for the receipt of each account's last
+/// transaction (nonces leave no gaps, so it proves all of that account's are in). --mode sync: send
+/// with eth_sendRawTransactionSync, whose answers are the receipts.
+/// </summary>
+public static class BlockCommand
+{
+    public const string Usage = "tachyon compare block --rpc URL [--mode mine|stream|sync] [--txs N] [--accounts K] [--connections C] [--key 0x..] [--json FILE]";
+
+    public static async Task<int> MainAsync(string[] args)
+    {
+        Uri? rpc = null;
+        BlockMode mode = BlockMode.Stream;
+        int txs = 10_000, accounts = 100, connections = 25; // 100 requests in flight: one per account
+        byte[] key = LoadAccount.DevKey0;
+        string? json = null;
+        var r = new ArgReader("compare block", args);
+        while (r.Next())
+        {
+            switch (r.Current)
+            {
+                case "--rpc": rpc = r.Url(); break;
+                case "--mode":
+                    mode = r.Value() switch
+                    {
+                        "mine" => BlockMode.Mine,
+                        "stream" => BlockMode.Stream,
+                        "sync" => BlockMode.Sync,
+                        var m => throw new UsageException($"--mode must be mine, stream or sync, not '{m}'"),
+                    };
+                    break;
+                case "--txs": txs = r.Int(1, 1_000_000); break;
+                case "--accounts": accounts = r.Int(1, 100_000); break;
+                case "--connections": connections = r.Int(1, 1024); break;
+                case "--key": key = r.Key(); break;
+                case "--json": json = r.Value(); break;
+                default: throw r.Unknown();
+            }
+        }
+        if (rpc is null) throw new UsageException("--rpc URL is required");
+        if (txs % accounts != 0) throw new UsageException("--txs must be a multiple of --accounts (each account sends the same number)");
+        BlockResult result = await RunAsync(rpc, mode, txs, accounts, connections, key, Console.Out).ConfigureAwait(false);
+        Console.WriteLine($"block of {result.Txs:N0} transfers on {result.Rpc} ({result.Mode}): {result.Seconds * 1000:0.#} ms from first send to all receipts, " +
+                          $"{result.Included:N0} included in {result.Blocks} block(s), {result.Tps:N0} tx/s");
+        if (result.Error != null) Console.WriteLine("  ERROR: " + result.Error);
+        if (json != null) JsonOutput.Write(json, result);
+        return result.Error == null ? 0 : 1;
+    }
+
+    public static async Task<BlockResult> RunAsync(Uri rpc, BlockMode mode, int txCount, int k, int connections, byte[] key, TextWriter log)
+    {
+        await using ChainSession s = await ChainSession.OpenAsync(rpc, key, legacy: false).ConfigureAwait(false);
+        int rounds = txCount / k;
+        LoadAccount[] accounts = LoadAccount.Derive((ulong)Random.Shared.NextInt64(), k);
+        Workload w = await Workload.PrepareAsync(WorkloadKind.Transfer, s, accounts, rounds, log.WriteLine).ConfigureAwait(false);
+        bool mine = mode == BlockMode.Mine, sync = mode == BlockMode.Sync;
+        string method = "eth_sendRawTransaction";
+        if (sync)
+        {
+            await LoadCommand.RequireMethodAsync(s.Client, "eth_sendRawTransactionSync").ConfigureAwait(false);
+            method = "eth_sendRawTransactionSync";
+        }
+        Presigned txs = Presigned.Sign(s.Fees, s.ChainId, accounts, w, rounds, method);
+        await using IRpcTransport senders = await IRpcTransport.OpenAsync(rpc, connections).ConfigureAwait(false);
+        var metrics = new RunMetrics(txs.Count, 600);
+        var runner = new LoadRunner(senders, txs, metrics, sync);
+        ulong before = await s.Client.BlockNumberAsync().ConfigureAwait(false);
+        string modeText = mode switch
+        {
+            BlockMode.Mine => "automine off, send all, evm_mine",
+            BlockMode.Stream => "streamed, eth_sendRawTransaction, then each account's last receipt",
+            _ => "streamed, eth_sendRawTransactionSync",
+        };
+        log.WriteLine($"sending {txs.Count:N0} transfers from {k} accounts over {senders.Describe} ({modeText})");
+
+        if (mine) await s.Client.CallOkAsync("evm_setAutomine", "[false]").ConfigureAwait(false);
+        double seconds;
+        try
+        {
+            metrics.Begin();
+            await runner.RunClosedLoopAsync(connections * 4, TimeSpan.FromHours(1), CancellationToken.None).ConfigureAwait(false);
+            if (mine) await s.Client.CallOkAsync("evm_mine", "[]").ConfigureAwait(false);
+            if (mode == BlockMode.Stream && metrics.Accepted == txs.Count)
+            {
+                var last = new Tachyon.Core.Types.Hash256[k];
+                for (int a = 0; a < k; a++) last[a] = txs.Hashes[(rounds - 1) * k + a];
+                ReceiptSummary[] receipts = await Receipts.WaitAllAsync(s.Client, last, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+                long at = Stopwatch.GetTimestamp();
+                for (int j = 0; j < txs.Count; j++) metrics.OnIncluded(j, at, success: receipts[j % k].Success);
+            }
+            seconds = metrics.ElapsedSeconds(Stopwatch.GetTimestamp());
+        }
+        finally
+        {
+            if (mine) await s.Client.CallAsync("evm_setAutomine", "[true]").ConfigureAwait(false);
+        }
+
+        // Check: every transaction is in a block after `before` (mine mode), or was answered with a successful receipt (stream).
+        ulong after = await s.Client.BlockNumberAsync().ConfigureAwait(false);
+        int blocks = (int)(after - before);
+        if (mine)
+        {
+            for (ulong n = before + 1; n <= after; n++)
+            {
+                JsonElement b = await s.Client.CallOkAsync("eth_getBlockByNumber", $"[\"0x{n:x}\",false]").ConfigureAwait(false);
+                foreach (JsonElement h in b.GetProperty("transactions").EnumerateArray())
+                {
+                    int j = txs.IndexOf(Tachyon.Core.Types.Hash256.Parse(h.GetString()!));
+                    if (j >= 0) metrics.OnIncluded(j, Stopwatch.GetTimestamp(), success: true);
+                }
+            }
+        }
+        string? error = null;
+        if (metrics.Rejected + metrics.TransportErrors > 0) error = $"{metrics.Rejected + metrics.TransportErrors} sends failed: {metrics.Errors()[0].Key}";
+        else if (metrics.Included != txs.Count) error = $"only {metrics.Included} of {txs.Count} transactions have receipts";
+        else if (metrics.Reverted > 0) error = $"{metrics.Reverted} transactions reverted";
+        return new BlockResult(rpc.ToString(), modeText, txs.Count, k, connections, seconds, metrics.Included, metrics.Reverted, blocks, error);
+    }
+}

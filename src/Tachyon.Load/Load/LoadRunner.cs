@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Tachyon.Load.Chain;
+using Tachyon.Load.Rpc;
+
+namespace Tachyon.Load.Load;
+
+/// <summary>
+/// Sends the pre-signed transactions. Each account's transactions go out one at a time in nonce
+/// order (the next only after the node answered the previous), so no connection can reorder an
+/// account's nonces. After an error an account stops: its later nonces could only leave a gap.
+/// </summary>
+public sealed class LoadRunner(IRpcTransport transport, Presigned txs, RunMetrics metrics, bool sync)
+{
+    private readonly bool[] _stopped = new bool[txs.Accounts];
+    private long _skipped;
+
+    /// <summary>Transactions never sent because their account had stopped after an error.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+    public int StoppedAccounts => _stopped.Count(static s => s);
+    /// <summary>True when a closed-loop run sent every pre-signed transaction before its duration ended.</summary>
+    public bool BudgetExhausted { get; private set; }
+
+    /// <summary>Closed loop: <paramref name="workers"/> requests in flight, each worker owning every W-th account.</summary>
+    public async Task RunClosedLoopAsync(int workers, TimeSpan duration, CancellationToken ct)
+    {
+        int k = txs.Accounts;
+        workers = Math.Clamp(workers, 1, k);
+        long end = metrics.Start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var tasks = new Task[workers];
+        int finished = 0;
+        for (int w = 0; w < workers; w++)
+        {
+            int worker = w;
+            tasks[w] = Task.Run(async () =>
+            {
+                for (int r = 0; r < txs.Rounds; r++)
+                    for (int a = worker; a < k; a += workers)
+                    {
+                        if (ct.IsCancellationRequested || Stopwatch.GetTimestamp() >= end) return;
+                        await SendAsync(r * k + a, 0, ct).ConfigureAwait(false); // counts a stopped account's transactions as skipped
+                    }
+                Interlocked.Increment(ref finished);
+            }, ct);
+        }
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        BudgetExhausted = finished == workers;
+    }
+
+    /// <summary>Open loop: transaction j is due at start + j / rate, whatever the node's answers; lateness is recorded.</summary>
+    public async Task RunOpenLoopAsync(double rate, TimeSpan duration, CancellationToken ct)
+    {
+        int k = txs.Accounts;
+        int count = (int)Math.Min(txs.Count, Math.Ceiling(rate * duration.TotalSeconds));
+        var due = new long[count];
+        var queues = new Channel<int>[k];
+        var senders = new Task[k];
+        for (int a = 0; a < k; a++)
+        {
+            var q = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            queues[a] = q;
+            senders[a] = Task.Run(async () =>
+            {
+                await foreach (int j in q.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+                    await SendAsync(j, due[j], ct).ConfigureAwait(false);
+            }, CancellationToken.None);
+        }
+        int next = 0;
+        double ticksPerTx = Stopwatch.Frequency / rate;
+        while (next < count && !ct.IsCancellationRequested)
+        {
+            long now = Stopwatch.GetTimestamp();
+            int upTo = (int)Math.Min(count, (now - metrics.Start) / ticksPerTx + 1);
+            for (; next < upTo; next++)
+            {
+                due[next] = metrics.Start + (long)(next * ticksPerTx);
+                queues[next % k].Writer.TryWrite(next);
+            }
+            if (next < count) await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
+        }
+        foreach (var q in queues) q.Writer.Complete();
+        await Task.WhenAll(senders).ConfigureAwait(false);
+    }
+
+    private async Task SendAsync(int j, long dueTs, CancellationToken ct)
+    {
+        int account = j % txs.Accounts;
+        if (_stopped[account] || ct.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _skipped);
+            return;
+        }
+        long t0 = Stopwatch.GetTimestamp();
+        if (dueTs != 0) metrics.ScheduleLag.Record(RunMetrics.Micros(dueTs, t0));
+        metrics.OnSend(j, t0);
+        RpcResponse r;
+        try
+        {
+            r = await transport.SendAsync(txs.Bodies[j], j, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        long t1 = Stopwatch.GetTimestamp();
+        if (r.Error is RpcError e)
+        {
+            metrics.OnError(e.Message, e.IsTransport, t1);
+            _stopped[account] = true;
+            // A node that is down fails fast; pause so the run reports it instead of spinning.
+            if (e.IsTransport) await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+        metrics.OnAccepted(t0, t1);
+        if (sync) metrics.OnIncluded(j, t1, r.Result.ValueKind == JsonValueKind.Object && ReceiptSummary.From(r.Result).Success);
+    }
+}

@@ -1,0 +1,64 @@
+using Tachyon.Load.Compare;
+
+namespace Tachyon.Load.Tests;
+
+public class ReportTests
+{
+    [Fact]
+    public void A_document_without_the_section_gets_it_appended()
+    {
+        string doc = ReportCommand.ReplaceSection("# Benchmarks\n\ntext\n", "| a | b |\n");
+        Assert.StartsWith("# Benchmarks\n\ntext\n\n## Tachyon vs Hardhat", doc);
+        Assert.Contains(ReportCommand.Begin + "\n| a | b |\n" + ReportCommand.End, doc);
+    }
+
+    [Fact]
+    public void The_marked_section_is_replaced_and_the_rest_kept()
+    {
+        string first = ReportCommand.ReplaceSection("# B\n\nbefore\n", "old table\n") + "\n## Later section\nkept\n";
+        string second = ReportCommand.ReplaceSection(first, "new table\n");
+        Assert.DoesNotContain("old table", second);
+        Assert.Contains("new table", second);
+        Assert.Contains("before", second);
+        Assert.EndsWith("## Later section\nkept\n", second);
+        Assert.Equal(1, CountOf(second, ReportCommand.Begin));
+    }
+
+    [Fact]
+    public void A_lone_marker_is_an_error_not_a_silent_append() =>
+        Assert.Throws<InvalidDataException>(() => ReportCommand.ReplaceSection("x\n" + ReportCommand.Begin + "\n", "t"));
+
+    [Fact]
+    public void Table_ratios_compare_tachyon_with_hardhat()
+    {
+        string dir = Directory.CreateTempSubdirectory().FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "hardhat-block.json"), "{\"seconds\": 6.0}");
+            File.WriteAllText(Path.Combine(dir, "tachyon-block.json"), "{\"seconds\": 0.2}");
+            File.WriteAllText(Path.Combine(dir, "hardhat-call-sieve.json"), "{\"n\": 50000, \"gas\": 8844505, \"medianMs\": 1200}");
+            File.WriteAllText(Path.Combine(dir, "tachyon-call-sieve.json"), "{\"n\": 50000, \"gas\": 8844505, \"medianMs\": 20}");
+            File.WriteAllText(Path.Combine(dir, "hardhat-transfer.json"), "{\"includedTps\": 700, \"latency\": {\"p50\": 100, \"p99\": 400}}");
+            File.WriteAllText(Path.Combine(dir, "tachyon-transfer.json"), "{\"includedTps\": 3500, \"latency\": {\"p50\": 500, \"p99\": 200}}");
+            string table = ReportCommand.Build(dir, "scripts/compare-hardhat.sh 10", null);
+            Assert.Contains("| 10,000 transfers: first send → all receipts (ms) | 6000 | 200 | 30.0x faster |", table);
+            Assert.Contains("| 1200 | 20 | 60.0x faster |", table);
+            Assert.Contains("10k-transfer block ≥ 20x Hardhat: 30.0x — **met**", table);
+            Assert.Contains("| ETH transfers, receipts by block polling: included tx/s | 700 | 3500 | 5.0x |", table);
+            Assert.Contains("send → receipt p50 (ms) | 100 | 500 | 5.0x slower |", table);
+            Assert.Contains("send → receipt p99 (ms) | 400 | 200 | 2.0x faster |", table);
+            Assert.DoesNotContain("ERC-20", table); // no files for it: no rows
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    private static int CountOf(string s, string part)
+    {
+        int n = 0;
+        for (int i = s.IndexOf(part, StringComparison.Ordinal); i >= 0; i = s.IndexOf(part, i + 1, StringComparison.Ordinal)) n++;
+        return n;
+    }
+}
