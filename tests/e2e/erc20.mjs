@@ -83,7 +83,9 @@ await step("WebSocket subscriptions", async () => {
   });
   const pendingHashes = new Set();
   await ws.on("pending", (hash) => pendingHashes.add(hash)); // eth_subscribe newPendingTransactions
-  await new Promise((r) => setTimeout(r, 200)); // let eth_subscribe reach the node
+  // ethers sends eth_subscribe in the background: a round trip queued behind it, then a margin.
+  await ws.send("eth_chainId", []);
+  await new Promise((r) => setTimeout(r, 200));
   let arrived = 0;
   seenLog.then(() => { arrived = Date.now(); }, () => {});
   const tx = await token.transfer(bob.address, amount2);
