@@ -27,6 +27,22 @@ public sealed class BlockTests
     }
 
     [Fact]
+    public async Task AcceptedTransactionsArePublishedAsPending()
+    {
+        await using var chain = Start();
+        var recorder = new Recorder();
+        using var sub = chain.Backend.Events.Subscribe(recorder);
+        var executed = Transfer(0, Accounts[1], 1, nonce: 0);
+        var held = Transfer(0, Accounts[1], 1, nonce: 2);
+        await chain.ExecuteAsync(executed);
+        Assert.True((await chain.SubmitAsync(held)).Queued);
+        Assert.False((await chain.SubmitAsync(executed)).Accepted); // already known: no second event
+        Assert.False((await chain.SubmitAsync(Transfer(0, Accounts[1], 1, nonce: 0, maxFee: Gwei * 20))).Accepted); // nonce too low
+
+        Assert.Equal([executed.Hash, held.Hash], recorder.Events.OfType<PendingTransactionEvent>().Select(e => e.Hash).ToArray());
+    }
+
+    [Fact]
     public async Task MiniBlocksAndBlocksArePublished()
     {
         await using var chain = Start(blockMs: 100);
