@@ -18,9 +18,10 @@ public sealed record PendingTransactionEvent(Hash256 Hash) : ChainEvent;
 
 /// <summary>
 /// A mini-block: a slice of the block being built, sealed every few milliseconds (miniBlocks).
-/// <see cref="Index"/> counts mini-blocks within EVM block <see cref="BlockNumber"/>.
+/// <see cref="Index"/> counts mini-blocks within EVM block <see cref="BlockNumber"/>; <see cref="TimestampUs"/>
+/// is microseconds since the Unix epoch (the JSON "timestamp" field).
 /// </summary>
-public sealed record MiniBlockEvent(ulong BlockNumber, ulong Index, ulong TimestampMs, ulong GasUsed,
+public sealed record MiniBlockEvent(ulong BlockNumber, ulong Index, ulong TimestampUs, ulong GasUsed,
     IReadOnlyList<TransactionInfo> Transactions, IReadOnlyList<ReceiptInfo> Receipts) : ChainEvent
 {
     /// <summary>Chain-wide mini-block sequence number.</summary>

@@ -12,7 +12,7 @@ public static class RealtimeJson
         w.WriteQuantity("number"u8, m.Number);
         w.WriteQuantity("blockNumber"u8, m.BlockNumber);
         w.WriteQuantity("index"u8, m.Index);
-        w.WriteQuantity("timestamp"u8, m.TimestampMs);
+        w.WriteQuantity("timestamp"u8, m.TimestampUs); // microseconds since the Unix epoch
         w.WriteQuantity("gasUsed"u8, m.GasUsed);
         w.WritePropertyName("transactions"u8);
         w.WriteStartArray();

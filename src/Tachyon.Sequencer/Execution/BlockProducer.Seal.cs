@@ -44,8 +44,8 @@ internal sealed partial class BlockProducer
             block.AddLogs(e, null, logs);
             gas += e.GasUsed;
         }
-        ulong nowMs = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        _events.Publish(new MiniBlockEvent(block.Number, _miniIndex, nowMs, gas, txs, receipts) { Number = _miniNumber });
+        ulong nowUs = (ulong)((DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) / (TimeSpan.TicksPerMillisecond / 1000));
+        _events.Publish(new MiniBlockEvent(block.Number, _miniIndex, nowUs, gas, txs, receipts) { Number = _miniNumber });
         if (logs.Count > 0) _events.Publish(new LogsEvent(logs));
         _events.Publish(new StateChangesEvent(block.Number, _miniIndex, StateChanges(_miniWrites)));
     }
