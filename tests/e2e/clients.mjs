@@ -3,7 +3,7 @@
 // Env: RPC_URL, WS_URL. Prints "ok - ..." / "FAIL - ..." per check; exits 1 on any failure.
 import { Contract, ContractFactory, JsonRpcProvider, Network, Wallet, parseEther, parseUnits } from "ethers";
 import { compileTestToken } from "./lib/compile.mjs";
-import { CHAIN_ID, check, checkEqual, deadline, env, finish, httpProvider, knownGap, ok, step, waitForSealed, wallets, within } from "./lib/harness.mjs";
+import { CHAIN_ID, check, checkEqual, deadline, env, finish, httpProvider, ok, step, waitForSealed, wallets, within } from "./lib/harness.mjs";
 
 deadline(90_000);
 const provider = httpProvider();
@@ -38,8 +38,23 @@ await step("contract.on over HTTP (ethers default)", async () => {
   await c.removeAllListeners();
 });
 
-await knownGap("eth_newFilter", "filter-id methods (eth_newFilter, eth_getFilterChanges, eth_newBlockFilter) not implemented",
-  () => provider.send("eth_newFilter", [{ address: tokenAddress }]));
+await step("polling filters (eth_newFilter, eth_newBlockFilter, eth_getFilterChanges)", async () => {
+  const topic = token.interface.getEvent("Transfer").topicHash;
+  const logFilter = await provider.send("eth_newFilter", [{ address: tokenAddress, topics: [topic] }]);
+  const blockFilter = await provider.send("eth_newBlockFilter", []);
+  const receipt = await (await token.transfer(bob.address, 13n)).wait();
+  // The log is reported once its block is sealed (blocks are sealed every second).
+  let logs = [];
+  for (let i = 0; i < 40 && logs.length === 0; i++) {
+    logs = await provider.send("eth_getFilterChanges", [logFilter]);
+    if (logs.length === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  check("eth_getFilterChanges: the Transfer log of the sealed block", logs.length === 1 && logs[0].transactionHash === receipt.hash, JSON.stringify(logs));
+  checkEqual("eth_getFilterChanges again: nothing new", (await provider.send("eth_getFilterChanges", [logFilter])).length, 0);
+  const blocks = await provider.send("eth_getFilterChanges", [blockFilter]);
+  check("eth_newBlockFilter: new block hashes", blocks.length >= 1 && /^0x[0-9a-f]{64}$/.test(blocks[0]), JSON.stringify(blocks));
+  checkEqual("eth_uninstallFilter", await provider.send("eth_uninstallFilter", [logFilter]), true);
+});
 
 await step("fee data and fee history", async () => {
   const fee = await provider.getFeeData();

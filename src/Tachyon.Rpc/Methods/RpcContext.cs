@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Tachyon.Rpc.Backend;
+using Tachyon.Rpc.Filters;
 using Tachyon.Rpc.Server;
 using Tachyon.Rpc.Subscriptions;
 
@@ -14,6 +15,9 @@ public sealed class RpcContext(IEthBackend backend, RpcServerOptions options, IL
 
     /// <summary>Null over HTTP.</summary>
     public ISubscriptionHost? Connection { get; } = connection;
+
+    /// <summary>The server's polling filters; null where a processor runs without them.</summary>
+    public FilterStore? Filters { get; init; }
 
     /// <summary>Signalled when the client goes away.</summary>
     public CancellationToken Aborted { get; } = aborted;

@@ -43,6 +43,7 @@ public sealed class RpcMethodRegistry
         EthFeeMethods.Register(registry);
         EthSendMethods.Register(registry);
         EthLogMethods.Register(registry);
+        EthFilterMethods.Register(registry);
         EthSubscribeMethods.Register(registry);
         return registry;
     }

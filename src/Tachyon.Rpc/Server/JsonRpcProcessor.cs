@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Tachyon.Rpc.Backend;
 using Tachyon.Rpc.Json;
 using Tachyon.Rpc.Methods;
+using Tachyon.Rpc.Filters;
 using Tachyon.Rpc.Subscriptions;
 
 namespace Tachyon.Rpc.Server;
@@ -20,6 +21,9 @@ public sealed partial class JsonRpcProcessor(RpcMethodRegistry methods, IEthBack
 
     public RpcServerOptions Options => options;
 
+    /// <summary>Polling filters (eth_newFilter ...), shared by every connection of this server.</summary>
+    public FilterStore Filters { get; } = new(backend);
+
     public async ValueTask<byte[]?> ProcessAsync(ReadOnlySequence<byte> body, ISubscriptionHost? connection, CancellationToken aborted)
     {
         JsonDocument document;
@@ -33,7 +37,7 @@ public sealed partial class JsonRpcProcessor(RpcMethodRegistry methods, IEthBack
         }
         using (document)
         {
-            var context = new RpcContext(backend, options, logger, connection, aborted);
+            var context = new RpcContext(backend, options, logger, connection, aborted) { Filters = Filters };
             JsonElement root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Array) return await ProcessOneAsync(root, context).ConfigureAwait(false);
 

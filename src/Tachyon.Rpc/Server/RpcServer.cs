@@ -22,6 +22,7 @@ public sealed class RpcServer : IAsyncDisposable
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private WebApplication? _app;
+    private JsonRpcProcessor? _processor;
 
     public RpcServer(IEthBackend backend, RpcServerOptions? options = null, ILoggerFactory? loggerFactory = null, RpcMethodRegistry? methods = null)
     {
@@ -72,6 +73,7 @@ public sealed class RpcServer : IAsyncDisposable
 
         WebApplication app = builder.Build();
         var processor = new JsonRpcProcessor(Methods, _backend, Options, _logger);
+        _processor = processor;
         var http = new HttpRpcHandler(processor);
         var cors = new Cors(Options.CorsOrigins);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
@@ -113,6 +115,7 @@ public sealed class RpcServer : IAsyncDisposable
     {
         WebApplication? app = Interlocked.Exchange(ref _app, null);
         if (app is null) return;
+        _processor?.Filters.Dispose();
         try
         {
             await app.StopAsync(cancellationToken).ConfigureAwait(false);
