@@ -96,7 +96,13 @@ public class PrecompileBenchmarks
             [.. hash, .. key.SignHash(hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation), .. pub.Q.X!, .. pub.Q.Y!]);
     }
 
-    [ParamsSource(nameof(Cases))]
+    // TACHYON_BENCH_CASE=name runs one case: --filter selects methods, not parameter values.
+    public static IEnumerable<Case> SelectedCases() =>
+        Environment.GetEnvironmentVariable("TACHYON_BENCH_CASE") is { Length: > 0 } only
+            ? Cases().Where(c => c.Name == only)
+            : Cases();
+
+    [ParamsSource(nameof(SelectedCases))]
     public Case C { get; set; } = null!;
 
     [GlobalSetup]
