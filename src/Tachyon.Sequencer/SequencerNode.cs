@@ -118,6 +118,9 @@ public sealed class SequencerNode : IAsyncDisposable
         _producer.Start();
     }
 
+    /// <summary>Backlogs executed as one parallel batch (only with <see cref="SequencerOptions.ExecutionThreads"/> &gt; 1).</summary>
+    internal long ParallelBatches => _producer.ParallelBatches;
+
     /// <summary>Stops intake, seals the open block, persists every block and closes the database.</summary>
     public async Task StopAsync(CancellationToken ct)
     {

@@ -20,6 +20,15 @@ public sealed record SequencerOptions
     /// <summary>An EVM block is sealed this often, empty or not.</summary>
     public TimeSpan BlockInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Threads for executing a backlog of ready transactions as one Block-STM batch; 1 (default) runs
+    /// every transaction one by one as it arrives.
+    /// </summary>
+    public int ExecutionThreads { get; init; } = 1;
+
+    /// <summary>With <see cref="ExecutionThreads"/> above 1: the inbox backlog at which the executor batches (smaller backlogs keep the low-latency one-by-one path).</summary>
+    public int ParallelBatchMin { get; init; } = 16;
+
     /// <summary>Accounts the node signs for (eth_accounts / eth_sendTransaction).</summary>
     public IReadOnlyList<DevAccount> DevAccounts { get; init; } = [];
 

@@ -22,18 +22,20 @@ public class NodeSettingsTests
         Assert.Null(s.ChainId);
         Assert.Equal(10, s.DevAccounts);
         Assert.Equal(DurabilityMode.Sync, s.Durability);
+        Assert.Equal(1, s.ExecThreads);
     }
 
     [Fact]
     public void OptionsTakeSpaceOrEqualsValues()
     {
-        NodeSettings s = Parse("--datadir", "/tmp/x", "--http.port=0", "--block-ms", "500", "--mini-block-ms=5", "--chain-id", "7", "--durability", "async");
+        NodeSettings s = Parse("--datadir", "/tmp/x", "--http.port=0", "--block-ms", "500", "--mini-block-ms=5", "--chain-id", "7", "--durability", "async", "--exec-threads", "4");
         Assert.Equal("/tmp/x", s.DataDir);
         Assert.Equal(0, s.HttpPort);
         Assert.Equal(500, s.BlockMs);
         Assert.Equal(5, s.MiniBlockMs);
         Assert.Equal(7UL, s.ChainId);
         Assert.Equal(DurabilityMode.Async, s.Durability);
+        Assert.Equal(4, s.ExecThreads);
     }
 
     [Fact]
@@ -62,6 +64,7 @@ public class NodeSettingsTests
     [InlineData("sync or async", "--durability", "sometimes")]
     [InlineData("does not exist", "--config", "/nonexistent/tachyon.json")]
     [InlineData("outside 1..", "--chain-id", "0")]
+    [InlineData("outside 1..256", "--exec-threads", "0")]
     public void BadOptionsSayWhatIsWrong(string message, params string[] args)
     {
         var e = Assert.Throws<OptionException>(() => Parse(args));

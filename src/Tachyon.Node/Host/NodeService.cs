@@ -31,6 +31,7 @@ public sealed class NodeService(NodeSettings settings, Genesis genesis, IReadOnl
                 RpcGasCap = settings.RpcGasCap,
                 Durability = settings.Durability,
                 HistoryWindow = settings.HistoryBlocks,
+                ExecutionThreads = settings.ExecThreads,
             }, loggers);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or ArgumentException)

@@ -27,6 +27,7 @@ public sealed record NodeSettings
     public ulong DevBalanceEth { get; init; } = 10_000;
     public DurabilityMode Durability { get; init; } = DurabilityMode.Sync;
     public int HistoryBlocks { get; init; } = 128;
+    public int ExecThreads { get; init; } = 1;
     public string LogLevel { get; init; } = "Information";
 
     /// <summary>Command-line option → configuration key (also the JSON key and, upper-cased, the TACHYON_ variable).</summary>
@@ -46,6 +47,7 @@ public sealed record NodeSettings
         ("--balance", "DevBalanceEth", "balance of each dev account in ETH (10000)"),
         ("--durability", "Durability", "sync (fsync per block) or async (sync)"),
         ("--history", "HistoryBlocks", "blocks whose state stays readable (128)"),
+        ("--exec-threads", "ExecThreads", "threads for running a transaction backlog in parallel; 1 runs one by one (1)"),
         ("--log-level", "LogLevel", "Trace|Debug|Information|Warning|Error (Information)"),
         ("--config", "", "JSON file with any of these settings (keys as in docs/node.md)"),
     ];
@@ -113,6 +115,7 @@ public sealed record NodeSettings
             DevAccounts = (int)Number(c, "DevAccounts", (ulong)s.DevAccounts, 0, 1000),
             DevBalanceEth = Number(c, "DevBalanceEth", s.DevBalanceEth, 0, 1_000_000_000_000),
             HistoryBlocks = (int)Number(c, "HistoryBlocks", (ulong)s.HistoryBlocks, 1, 1_000_000),
+            ExecThreads = (int)Number(c, "ExecThreads", (ulong)s.ExecThreads, 1, 256),
             LogLevel = c["LogLevel"] is { Length: > 0 } l ? l : s.LogLevel,
             Durability = c["Durability"]?.ToLowerInvariant() switch
             {

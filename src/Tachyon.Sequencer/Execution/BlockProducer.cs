@@ -10,6 +10,7 @@ using Tachyon.Evm;
 using Tachyon.Evm.Interpreter;
 using Tachyon.Evm.Processing;
 using Tachyon.Evm.State;
+using Tachyon.Execution;
 using Tachyon.Rpc.Backend;
 using Tachyon.Sequencer.Chain;
 using Tachyon.Sequencer.Pool;
@@ -48,6 +49,8 @@ internal sealed partial class BlockProducer
     // Hash of the last committed block; for a block still being sealed it is read by the root stage
     // when it builds the next header, which it always does after building this one.
     private Func<Hash256> _parentHash;
+    // Long-lived so its worker threads are reused; null when ExecutionThreads is 1.
+    private readonly ParallelBlockExecutor? _parallel;
 
     public BlockProducer(SequencerOptions options, LayeredState state, ChainIndex index, ChainEventHub events, ILogger log, ulong gasLimit)
     {
@@ -59,6 +62,8 @@ internal sealed partial class BlockProducer
         _chainId = options.Genesis.Config.ChainId;
         _gasLimit = gasLimit;
         _pool = new TxPool(options.MaxPoolPerSender, options.MaxPoolTotal);
+        if (options.ExecutionThreads > 1)
+            _parallel = new ParallelBlockExecutor(ForkSpec.TachyonL2, new ParallelExecutorOptions { Threads = options.ExecutionThreads });
         BlockData head = index.Head;
         Hash256 headHash = head.Hash;
         _parentHash = () => headHash;
@@ -148,6 +153,7 @@ internal sealed partial class BlockProducer
         }
         finally
         {
+            _parallel?.Dispose();
             _exited = true;
             _sealing.Writer.TryComplete();
             RejectQueued();
@@ -164,27 +170,54 @@ internal sealed partial class BlockProducer
 
     private void DrainInbox()
     {
-        while (_inbox.TryDequeue(out Submission? s))
+        while (true)
         {
-            SubmitResult result;
-            try
-            {
-                result = Admit(s.Transaction, s.Sender);
-            }
-            catch (Exception e)
-            {
-                _log.LogError(e, "transaction {Hash} failed in the sequencer", s.Transaction.Hash);
-                result = SubmitResult.Reject(TxRejection.Other, "internal error: " + e.Message);
-            }
-            // eth_subscribe("newPendingTransactions"): every accepted transaction, executed at once or held.
-            if (result.Accepted && _events.ObserverCount > 0) _events.Publish(new PendingTransactionEvent(s.Transaction.Hash));
-            s.Completion.TrySetResult(result);
+            if (_parallel != null && TryRunBatch()) continue;
+            if (!_inbox.TryDequeue(out Submission? s)) break;
+            Process(s);
         }
+    }
+
+    /// <summary>Admits one submission and answers it.</summary>
+    private void Process(Submission s)
+    {
+        SubmitResult result;
+        try
+        {
+            result = Admit(s.Transaction, s.Sender);
+        }
+        catch (Exception e)
+        {
+            _log.LogError(e, "transaction {Hash} failed in the sequencer", s.Transaction.Hash);
+            result = SubmitResult.Reject(TxRejection.Other, "internal error: " + e.Message);
+        }
+        Answer(s, result);
+    }
+
+    private void Answer(Submission s, SubmitResult result)
+    {
+        // eth_subscribe("newPendingTransactions"): every accepted transaction, executed at once or held.
+        if (result.Accepted && _events.ObserverCount > 0) _events.Publish(new PendingTransactionEvent(s.Transaction.Hash));
+        s.Completion.TrySetResult(result);
     }
 
     /// <summary>Checks a transaction against the pool rules and the pending state; runs it when its nonce is next.</summary>
     private SubmitResult Admit(Transaction tx, Address sender)
     {
+        if (Check(tx, sender, out ExecutableTransaction exe, out AccountData account) is { } rejection) return rejection;
+        if (tx.Nonce > account.Nonce) return _pool.Add(tx, sender);
+
+        string? invalid = Execute(tx, sender, exe);
+        if (invalid != null) return Rejections.FromInvalidReason(invalid, account.Nonce);
+        RunFollowUps(sender);
+        return SubmitResult.Ok(tx.Hash);
+    }
+
+    /// <summary>The pool rules and the pending-state checks: the rejection, or null when the transaction may run (or be held).</summary>
+    private SubmitResult? Check(Transaction tx, Address sender, out ExecutableTransaction exe, out AccountData account)
+    {
+        exe = null!;
+        account = default;
         Hash256 hash = tx.Hash;
         if (_index.ContainsTransaction(hash) || _pool.Contains(hash)) return SubmitResult.Reject(TxRejection.AlreadyKnown);
         if (tx.Type == TransactionType.Blob) return SubmitResult.Reject(TxRejection.TypeNotSupported);
@@ -195,24 +228,19 @@ internal sealed partial class BlockProducer
         OpenBlock open = _open;
         if (tx.MaxFeeCap < open.Block.BaseFee)
             return SubmitResult.Reject(TxRejection.FeeCapBelowBaseFee, $"address {sender}, maxFeePerGas: {tx.MaxFeeCap}, baseFee: {open.Block.BaseFee}");
-        ExecutableTransaction exe = tx.ToExecutable(sender);
+        exe = tx.ToExecutable(sender);
         var (intrinsic, floor) = TransactionProcessor.IntrinsicGas(exe, _processor.Spec);
         long needed = Math.Max(intrinsic, floor);
         if (exe.GasLimit < needed) return SubmitResult.Reject(TxRejection.IntrinsicGasTooLow, $"gas {tx.GasLimit}, minimum needed {needed}");
 
-        open.State.TryGetAccount(sender, out AccountData account);
+        open.State.TryGetAccount(sender, out account);
         if (tx.Nonce < account.Nonce) return SubmitResult.Reject(TxRejection.NonceTooLow, expectedNonce: account.Nonce);
         bool overflow = UInt256.MultiplyOverflow(tx.GasLimit, tx.MaxFeeCap, out UInt256 maxFee)
             | UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 cost);
         if (overflow || account.Balance < cost)
             return SubmitResult.Reject(TxRejection.InsufficientFunds,
                 $"address {sender} have {account.Balance} want {(overflow ? "more than 2^256" : cost.ToString())}");
-        if (tx.Nonce > account.Nonce) return _pool.Add(tx, sender);
-
-        string? invalid = Execute(tx, sender, exe);
-        if (invalid != null) return Rejections.FromInvalidReason(invalid, account.Nonce);
-        RunFollowUps(sender);
-        return SubmitResult.Ok(hash);
+        return null;
     }
 
     /// <summary>Runs the sender's held transactions while their nonces are next.</summary>
@@ -244,6 +272,14 @@ internal sealed partial class BlockProducer
         if (!result.IsValid) return result.InvalidReason;
         StateWriteSet writes = result.WriteSet!;
         open.State.Commit(writes);
+        _miniWrites.Add(writes);
+        Record(open, tx, sender, result);
+        return null;
+    }
+
+    /// <summary>Appends an executed (state already committed) transaction to the open block and releases its waiter.</summary>
+    private void Record(OpenBlock open, Transaction tx, Address sender, TransactionResult result)
+    {
         BlockData block = open.Block;
         Receipt receipt = result.ToReceipt(block.GasUsed);
         var executed = new ExecutedTransaction(tx, sender, block.Count, receipt, (ulong)result.GasUsed,
@@ -251,9 +287,7 @@ internal sealed partial class BlockProducer
         block.Append(executed);
         _index.AddTransaction(block, executed);
         _miniTxs.Add(executed);
-        _miniWrites.Add(writes);
         if (!_waiters.IsEmpty && _waiters.TryRemove(tx.Hash, out var waiter)) waiter.TrySetResult(block.ReceiptInfo(executed));
-        return null;
     }
 
     /// <summary>Opens the block after <paramref name="parent"/> over the state it left.</summary>

@@ -56,6 +56,9 @@ internal sealed class TxPool(int maxPerSender, int maxTotal)
         }
     }
 
+    /// <summary>True when the sender has held transactions.</summary>
+    public bool HasSender(in Address sender) { lock (_lock) return _senders.ContainsKey(sender); }
+
     /// <summary>Removes and returns the sender's transaction with <paramref name="nonce"/>; lower (stale) nonces are dropped.</summary>
     public PooledTransaction? Take(in Address sender, ulong nonce)
     {
