@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Tachyon.Rpc.Backend;
 using Tachyon.Rpc.Server;
@@ -9,12 +8,8 @@ namespace Tachyon.Sequencer.Tests;
 /// <summary>Polling filters (eth_newFilter & co.) over HTTP against the real sequencer.</summary>
 public sealed class FilterTests
 {
-    private static async Task<JsonElement> PostAsync(HttpClient http, string method, string paramsJson)
-    {
-        using var content = new StringContent($"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"{method}\",\"params\":{paramsJson}}}", Encoding.UTF8, "application/json");
-        using HttpResponseMessage response = await http.PostAsync("/", content);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
+    private static Task<JsonElement> PostAsync(HttpClient http, string method, string paramsJson) =>
+        RpcEndToEndTests.PostAsync(http, method, paramsJson);
 
     private static async Task<JsonElement> ResultAsync(HttpClient http, string method, string paramsJson)
     {

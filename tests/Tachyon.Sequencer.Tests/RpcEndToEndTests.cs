@@ -15,7 +15,7 @@ public sealed class RpcEndToEndTests(ITestOutputHelper output)
 {
     private static readonly Address Bob = Address.Parse("0x00000000000000000000000000000000000000b0");
 
-    private static async Task<JsonElement> PostAsync(HttpClient http, string method, string paramsJson)
+    internal static async Task<JsonElement> PostAsync(HttpClient http, string method, string paramsJson)
     {
         using var content = new StringContent($"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"{method}\",\"params\":{paramsJson}}}", Encoding.UTF8, "application/json");
         using HttpResponseMessage response = await http.PostAsync("/", content);
