@@ -206,14 +206,51 @@ internal sealed class MultiVersionMemory
         return ws;
     }
 
-    private AccountWrite FinalAccount(in Address address, in ReadResult r)
+    /// <summary>
+    /// What committed transaction <paramref name="tx"/> left in every location it wrote, as full values
+    /// (credits resolved against everything before it). Valid once it and all lower transactions are
+    /// committed: then those versions never change again.
+    /// </summary>
+    public StateWriteSet ResolveCommitted(int tx)
+    {
+        var ws = new StateWriteSet();
+        StateLocation[] written = _lastWritten[tx];
+        if (written.Length == 0) return ws;
+        HashSet<Address>? cleared = null;
+        foreach (StateLocation loc in written)
+            if (loc.Kind == LocationKind.StorageClear) (cleared ??= new()).Add(loc.Address);
+        var byAddress = new Dictionary<Address, AccountWrite>();
+        foreach (StateLocation loc in written)
+        {
+            if (byAddress.TryGetValue(loc.Address, out AccountWrite? w))
+            {
+                if (loc.Kind == LocationKind.Slot) AddSlot(w, loc, tx);
+                continue;
+            }
+            Read(StateLocation.Account(loc.Address), tx + 1, out ReadResult ar);
+            w = FinalAccount(loc.Address, ar, cleared != null && cleared.Contains(loc.Address));
+            byAddress[loc.Address] = w;
+            if (loc.Kind == LocationKind.Slot) AddSlot(w, loc, tx);
+        }
+        foreach (KeyValuePair<Address, AccountWrite> kv in byAddress) ws.Accounts.Add(kv.Value);
+        return ws;
+    }
+
+    private void AddSlot(AccountWrite w, in StateLocation loc, int tx)
+    {
+        if (w.Deleted) return;
+        Read(loc, tx + 1, out ReadResult r);
+        w.Storage.Add(new(loc.Slot, r.Value));
+    }
+
+    private AccountWrite FinalAccount(in Address address, in ReadResult r, bool storageCleared = false)
     {
         if (!ResolveAccount(address, r, out AccountData data))
             return new AccountWrite { Address = address, Deleted = true, CodeHash = Hash256.EmptyKeccak, StorageCleared = true };
         return new AccountWrite
         {
             Address = address, Nonce = data.Nonce, Balance = data.Balance, CodeHash = data.CodeHash,
-            Code = _code.TryGetValue(data.CodeHash, out byte[]? code) ? code : null,
+            Code = _code.TryGetValue(data.CodeHash, out byte[]? code) ? code : null, StorageCleared = storageCleared,
         };
     }
 

@@ -13,24 +13,49 @@ internal readonly record struct SchedulerTask(TaskKind Kind, int Tx, int Incarna
 /// live in one 64-bit word changed with <see cref="Interlocked.CompareExchange(ref long, long, long)"/>;
 /// a transaction that read an ESTIMATE is parked on its blocker's dependency list (locked) until the
 /// blocker finishes executing.
+/// In streaming mode (<see cref="ResetStreaming"/>) transactions are appended while workers run, the
+/// scheduler never declares itself done, and a committer finalises transactions in order
+/// (<see cref="TryCommit"/>): a committed transaction is never aborted or executed again.
 /// </summary>
 internal sealed class Scheduler
 {
-    private const long ReadyToExecute = 0, Executing = 1, Executed = 2, Aborting = 3;
+    private const long ReadyToExecute = 0, Executing = 1, Executed = 2, Aborting = 3, Committed = 4;
 
     private long[] _status = [];
     private List<int>?[] _dependencies = [];
-    private int _n;
+    private volatile int _n;
+    private bool _streaming;
     private int _executionIdx, _validationIdx, _decreaseCount, _activeTasks;
     private volatile bool _done;
 
     public bool Done => _done;
+    /// <summary>
+    /// Validate executed transactions as soon as possible (default). A stream's committer validates at
+    /// commit anyway; tests turn this off to check that the commit-time validation alone is exact.
+    /// </summary>
+    public bool EagerValidation { get; set; } = true;
     /// <summary>How far execution has got (for the abort-rate fallback).</summary>
     public int ExecutionIndex => Math.Min(Volatile.Read(ref _executionIdx), _n);
 
     public void Reset(int n)
     {
+        Clear(n);
+        _streaming = false;
         _n = n;
+        _done = n == 0;
+    }
+
+    /// <summary>Empty, room for <paramref name="capacity"/> appended transactions, never done until halted.</summary>
+    public void ResetStreaming(int capacity)
+    {
+        Clear(capacity);
+        _streaming = true;
+        _n = 0;
+        _done = false;
+    }
+
+    private void Clear(int n)
+    {
         if (_status.Length < n)
         {
             _status = new long[n];
@@ -39,15 +64,37 @@ internal sealed class Scheduler
         Array.Clear(_status, 0, n);
         for (int i = 0; i < n; i++) _dependencies[i]?.Clear();
         _executionIdx = _validationIdx = _decreaseCount = _activeTasks = 0;
-        _done = n == 0;
+    }
+
+    /// <summary>True when a task is waiting to be taken (an idle worker must not sleep).</summary>
+    public bool HasPendingWork
+    {
+        get
+        {
+            int n = _n, exec = Volatile.Read(ref _executionIdx);
+            return exec < n || (EagerValidation && Volatile.Read(ref _validationIdx) < Math.Min(exec, n));
+        }
+    }
+
+    /// <summary>Transactions known to the scheduler.</summary>
+    public int Count => _n;
+
+    /// <summary>Makes transaction <see cref="Count"/> executable (its inputs must be published first).</summary>
+    public void Append()
+    {
+        int k = _n;
+        if (k >= _status.Length) throw new InvalidOperationException("streaming capacity exceeded");
+        _n = k + 1;
+        // Workers may have moved the index past k while it did not exist yet.
+        DecreaseExecutionIndex(k);
     }
 
     /// <summary>Stops every worker (abort-rate fallback).</summary>
     public void Halt() => _done = true;
 
-    private static long Word(int incarnation, long status) => ((long)incarnation << 2) | status;
-    private static long StatusOf(long word) => word & 3;
-    private static int IncarnationOf(long word) => (int)(word >> 2);
+    private static long Word(int incarnation, long status) => ((long)incarnation << 3) | status;
+    private static long StatusOf(long word) => word & 7;
+    private static int IncarnationOf(long word) => (int)(word >> 3);
 
     private bool TryTransition(int tx, long from, long to) =>
         Interlocked.CompareExchange(ref _status[tx], to, from) == from;
@@ -56,7 +103,7 @@ internal sealed class Scheduler
     {
         while (!_done)
         {
-            if (Volatile.Read(ref _validationIdx) < Volatile.Read(ref _executionIdx))
+            if (EagerValidation && Volatile.Read(ref _validationIdx) < Volatile.Read(ref _executionIdx))
             {
                 SchedulerTask t = NextVersionToValidate();
                 if (t.Kind != TaskKind.None) return t;
@@ -66,7 +113,7 @@ internal sealed class Scheduler
                 SchedulerTask t = NextVersionToExecute();
                 if (t.Kind != TaskKind.None) return t;
             }
-            if (Volatile.Read(ref _validationIdx) >= _n && Volatile.Read(ref _executionIdx) >= _n) return SchedulerTask.None;
+            if ((!EagerValidation || Volatile.Read(ref _validationIdx) >= _n) && Volatile.Read(ref _executionIdx) >= _n) return SchedulerTask.None;
         }
         return SchedulerTask.None;
     }
@@ -115,6 +162,7 @@ internal sealed class Scheduler
 
     private void CheckDone()
     {
+        if (_streaming) return;
         int observed = Volatile.Read(ref _decreaseCount);
         if (Math.Min(Volatile.Read(ref _executionIdx), Volatile.Read(ref _validationIdx)) >= _n
             && Volatile.Read(ref _activeTasks) == 0
@@ -145,7 +193,8 @@ internal sealed class Scheduler
         List<int> deps = _dependencies[blocking] ??= InitDependencies(blocking);
         lock (deps)
         {
-            if (StatusOf(Volatile.Read(ref _status[blocking])) == Executed) return false;
+            long b = StatusOf(Volatile.Read(ref _status[blocking]));
+            if (b == Executed || b == Committed) return false;
             long w = Volatile.Read(ref _status[tx]);
             Volatile.Write(ref _status[tx], Word(IncarnationOf(w), Aborting));
             deps.Add(tx);
@@ -186,13 +235,36 @@ internal sealed class Scheduler
             }
             DecreaseExecutionIndex(min);
         }
-        if (Volatile.Read(ref _validationIdx) > tx)
+        if (EagerValidation && Volatile.Read(ref _validationIdx) > tx)
         {
             if (!wroteNewLocation) return new SchedulerTask(TaskKind.Validate, tx, incarnation);
             DecreaseValidationIndex(tx);
         }
         Interlocked.Decrement(ref _activeTasks);
         return SchedulerTask.None;
+    }
+
+    /// <summary>True when <paramref name="tx"/> has finished an execution (not yet committed); its incarnation.</summary>
+    public bool IsExecuted(int tx, out int incarnation)
+    {
+        long w = Volatile.Read(ref _status[tx]);
+        incarnation = IncarnationOf(w);
+        return StatusOf(w) == Executed;
+    }
+
+    /// <summary>Finalises an executed incarnation; false when it was aborted meanwhile.</summary>
+    public bool TryCommit(int tx, int incarnation) =>
+        TryTransition(tx, Word(incarnation, Executed), Word(incarnation, Committed));
+
+    /// <summary>
+    /// After the committer aborted <paramref name="tx"/> (<see cref="TryValidationAbort"/>, then its
+    /// writes marked as estimates): schedules the next incarnation and re-validation above it.
+    /// </summary>
+    public void RescheduleAborted(int tx)
+    {
+        SetReady(tx);
+        DecreaseValidationIndex(tx + 1);
+        DecreaseExecutionIndex(tx);
     }
 
     public bool TryValidationAbort(int tx, int incarnation) =>

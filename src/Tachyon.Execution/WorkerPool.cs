@@ -73,6 +73,25 @@ internal sealed class WorkerPool : IDisposable
         if (_error is { } e) ExceptionDispatchInfo.Capture(e).Throw();
     }
 
+    /// <summary>Runs <paramref name="body"/> on the background threads only (ids 1..Size-1) and returns at once; <see cref="Join"/> waits.</summary>
+    public void Start(Action<int> body)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_threads.Length == 0) throw new InvalidOperationException("a detached run needs background threads");
+        _body = body;
+        _error = null;
+        _finished.Reset(_threads.Length);
+        foreach (SemaphoreSlim s in _start) s.Release();
+    }
+
+    /// <summary>Waits for the run begun by <see cref="Start"/>; rethrows a worker's exception.</summary>
+    public void Join()
+    {
+        _finished.Wait();
+        _body = null;
+        if (_error is { } e) ExceptionDispatchInfo.Capture(e).Throw();
+    }
+
     public void Dispose()
     {
         if (_disposed) return;
