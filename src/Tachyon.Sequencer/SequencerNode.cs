@@ -118,8 +118,11 @@ public sealed class SequencerNode : IAsyncDisposable
         _producer.Start();
     }
 
-    /// <summary>Backlogs executed as one parallel batch (only with <see cref="SequencerOptions.ExecutionThreads"/> &gt; 1).</summary>
-    internal long ParallelBatches => _producer.ParallelBatches;
+    /// <summary>Parallel streams opened (only with <see cref="SequencerOptions.ExecutionThreads"/> &gt; 1).</summary>
+    internal long ParallelStreams => _producer.ParallelStreams;
+
+    /// <summary>Transactions committed through a parallel stream (only with <see cref="SequencerOptions.ExecutionThreads"/> &gt; 1).</summary>
+    internal long StreamedTransactions => _producer.StreamedTransactions;
 
     /// <summary>Stops intake, seals the open block, persists every block and closes the database.</summary>
     public async Task StopAsync(CancellationToken ct)

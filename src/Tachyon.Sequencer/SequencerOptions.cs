@@ -21,13 +21,19 @@ public sealed record SequencerOptions
     public TimeSpan BlockInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Threads for executing a backlog of ready transactions as one Block-STM batch; 1 (default) runs
-    /// every transaction one by one as it arrives.
+    /// Worker threads of the parallel (streaming Block-STM) path; 1 (default) runs every transaction
+    /// one by one on the executor thread as it arrives.
     /// </summary>
     public int ExecutionThreads { get; init; } = 1;
 
-    /// <summary>With <see cref="ExecutionThreads"/> above 1: the inbox backlog at which the executor batches (smaller backlogs keep the low-latency one-by-one path).</summary>
-    public int ParallelBatchMin { get; init; } = 16;
+    /// <summary>With <see cref="ExecutionThreads"/> above 1: the inbox backlog at which a parallel stream opens (smaller backlogs keep the low-latency one-by-one path).</summary>
+    public int StreamMinBacklog { get; init; } = 8;
+
+    /// <summary>Transactions one stream holds at most (it closes and a new one opens when full).</summary>
+    public int StreamCapacity { get; init; } = 4096;
+
+    /// <summary>Aborts after which a stream with more aborts than half its executions stops taking transactions until the next mini-block.</summary>
+    public int StreamAbortMin { get; init; } = 32;
 
     /// <summary>Accounts the node signs for (eth_accounts / eth_sendTransaction).</summary>
     public IReadOnlyList<DevAccount> DevAccounts { get; init; } = [];

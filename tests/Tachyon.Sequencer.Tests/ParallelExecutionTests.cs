@@ -52,6 +52,48 @@ public sealed class ParallelExecutionTests
         Assert.Contains(one.Results, r => r.StartsWith("rejected", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task StreamedReceiptsAndStateAreReleasedBeforeTheMiniBlockEnds()
+    {
+        // One long mini-block: everything below happens while it (and its stream) is open.
+        Func<SequencerOptions, SequencerOptions> configure = o => o with
+        {
+            StreamMinBacklog = 1, MiniBlockInterval = TimeSpan.FromMinutes(5), Genesis = Genesis(),
+        };
+        (Hash256 oneRoot, _) = await SendRoundsAsync(1, configure);
+        (Hash256 fourRoot, long streams) = await SendRoundsAsync(4, configure);
+        Assert.Equal(oneRoot, fourRoot);
+        Assert.Equal(1, streams); // follow-up nonces joined the open stream instead of closing it
+    }
+
+    /// <summary>Rounds of one transfer per sender; after each answer the receipt and the pending nonce must already show it.</summary>
+    private static async Task<(Hash256 Root, long Streams)> SendRoundsAsync(int threads, Func<SequencerOptions, SequencerOptions> configure)
+    {
+        await using TestChain chain = TestChain.Start(configure: o => configure(o) with { ExecutionThreads = threads });
+        const int senders = 12;
+        for (ulong round = 0; round < 4; round++)
+        {
+            var sends = new Task<SubmitResult>[senders];
+            var txs = new Transaction[senders];
+            for (int s = 0; s < senders; s++)
+            {
+                txs[s] = Tx(s, round, Hot[s % 2], 1_000 + (ulong)s, [], 21_000);
+                sends[s] = chain.Backend.SubmitTransactionAsync(txs[s], From[s], CancellationToken.None).AsTask();
+            }
+            for (int s = 0; s < senders; s++)
+            {
+                SubmitResult r = await sends[s];
+                Assert.True(r.Accepted && !r.Queued, $"round {round}, sender {s}: {r.Rejection} {r.Detail}");
+                Assert.NotNull(chain.Backend.GetReceipt(txs[s].Hash));
+                Assert.Equal(round + 1, chain.Backend.GetNonce(From[s], BlockSelector.Pending));
+            }
+        }
+        long streams = chain.Node.ParallelStreams;
+        Assert.Equal(threads > 1 ? senders * 4 : 0, chain.Node.StreamedTransactions);
+        await chain.RestartAsync(); // seals the open block
+        return (chain.Backend.GetHeader(BlockSelector.ByNumber(1))!.StateRoot, streams);
+    }
+
     private sealed record Sealed(Hash256 StateRoot, Hash256 ReceiptsRoot, ulong GasUsed, List<string> Results, List<string> Receipts, long Batches);
 
     private static async Task<Sealed> RunAsync(int threads, List<(Transaction Tx, Address Sender)> workload)
@@ -63,7 +105,7 @@ public sealed class ParallelExecutionTests
             pending[i] = chain.Backend.SubmitTransactionAsync(workload[i].Tx, workload[i].Sender, CancellationToken.None).AsTask();
         SubmitResult[] submitted = await Task.WhenAll(pending);
         var results = submitted.Select(r => r.Accepted ? $"ok queued={r.Queued}" : $"rejected {r.Rejection} {r.Detail}").ToList();
-        long batches = chain.Node.ParallelBatches;
+        long batches = chain.Node.StreamedTransactions;
 
         await chain.RestartAsync(); // seals the open block
         BlockHeader header = chain.Backend.GetHeader(BlockSelector.ByNumber(1))!;

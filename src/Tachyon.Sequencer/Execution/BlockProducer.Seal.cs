@@ -21,6 +21,8 @@ internal sealed partial class BlockProducer
     /// <summary>Publishes the transactions executed since the last mini-block (nothing when there are none).</summary>
     private void SealMiniBlock()
     {
+        CloseStream();
+        _contended = false;
         if (_miniTxs.Count == 0) return;
         if (_events.ObserverCount > 0) PublishMiniBlock();
         _miniTxs.Clear();

@@ -50,7 +50,7 @@ internal sealed partial class BlockProducer
     // when it builds the next header, which it always does after building this one.
     private Func<Hash256> _parentHash;
     // Long-lived so its worker threads are reused; null when ExecutionThreads is 1.
-    private readonly ParallelBlockExecutor? _parallel;
+    private readonly StreamingExecutor? _stream;
 
     public BlockProducer(SequencerOptions options, LayeredState state, ChainIndex index, ChainEventHub events, ILogger log, ulong gasLimit)
     {
@@ -63,7 +63,7 @@ internal sealed partial class BlockProducer
         _gasLimit = gasLimit;
         _pool = new TxPool(options.MaxPoolPerSender, options.MaxPoolTotal);
         if (options.ExecutionThreads > 1)
-            _parallel = new ParallelBlockExecutor(ForkSpec.TachyonL2, new ParallelExecutorOptions { Threads = options.ExecutionThreads });
+            _stream = new StreamingExecutor(ForkSpec.TachyonL2, options.ExecutionThreads, options.StreamCapacity) { Progress = () => _signal.Release() };
         BlockData head = index.Head;
         Hash256 headHash = head.Hash;
         _parentHash = () => headHash;
@@ -153,7 +153,8 @@ internal sealed partial class BlockProducer
         }
         finally
         {
-            _parallel?.Dispose();
+            try { CloseStream(); } catch (Exception e) { _log.LogError(e, "closing the parallel stream failed"); }
+            _stream?.Dispose();
             _exited = true;
             _sealing.Writer.TryComplete();
             RejectQueued();
@@ -172,8 +173,15 @@ internal sealed partial class BlockProducer
     {
         while (true)
         {
-            if (_parallel != null && TryRunBatch()) continue;
-            if (!_inbox.TryDequeue(out Submission? s)) break;
+            if (StreamOpen) CommitStreamed();
+            if (!_inbox.TryPeek(out Submission? s)) break;
+            if (TryStream(s)) continue;
+            if (StreamOpen)
+            {
+                CloseStream(); // what runs one by one comes after everything streamed before it
+                continue;
+            }
+            _inbox.TryDequeue(out _);
             Process(s);
         }
     }
