@@ -216,24 +216,39 @@ internal sealed class MultiVersionMemory
         var ws = new StateWriteSet();
         StateLocation[] written = _lastWritten[tx];
         if (written.Length == 0) return ws;
-        HashSet<Address>? cleared = null;
-        foreach (StateLocation loc in written)
-            if (loc.Kind == LocationKind.StorageClear) (cleared ??= new()).Add(loc.Address);
-        var byAddress = new Dictionary<Address, AccountWrite>();
+        bool anyClear = false;
+        foreach (StateLocation loc in written) anyClear |= loc.Kind == LocationKind.StorageClear;
+        // A transaction writes few accounts: a linear search beats a dictionary up to a few dozen.
+        Dictionary<Address, AccountWrite>? index = written.Length > 32 ? new() : null;
+        List<AccountWrite> accounts = ws.Accounts;
         foreach (StateLocation loc in written)
         {
-            if (byAddress.TryGetValue(loc.Address, out AccountWrite? w))
+            AccountWrite? w = Find(accounts, index, loc.Address);
+            if (w == null)
             {
-                if (loc.Kind == LocationKind.Slot) AddSlot(w, loc, tx);
-                continue;
+                Read(StateLocation.Account(loc.Address), tx + 1, out ReadResult ar);
+                w = FinalAccount(loc.Address, ar, anyClear && WroteClear(written, loc.Address));
+                accounts.Add(w);
+                index?.Add(loc.Address, w);
             }
-            Read(StateLocation.Account(loc.Address), tx + 1, out ReadResult ar);
-            w = FinalAccount(loc.Address, ar, cleared != null && cleared.Contains(loc.Address));
-            byAddress[loc.Address] = w;
             if (loc.Kind == LocationKind.Slot) AddSlot(w, loc, tx);
         }
-        foreach (KeyValuePair<Address, AccountWrite> kv in byAddress) ws.Accounts.Add(kv.Value);
         return ws;
+    }
+
+    private static AccountWrite? Find(List<AccountWrite> accounts, Dictionary<Address, AccountWrite>? index, in Address address)
+    {
+        if (index != null) return index.GetValueOrDefault(address);
+        foreach (AccountWrite w in accounts)
+            if (w.Address == address) return w;
+        return null;
+    }
+
+    private static bool WroteClear(StateLocation[] written, in Address address)
+    {
+        foreach (StateLocation loc in written)
+            if (loc.Kind == LocationKind.StorageClear && loc.Address == address) return true;
+        return false;
     }
 
     private void AddSlot(AccountWrite w, in StateLocation loc, int tx)

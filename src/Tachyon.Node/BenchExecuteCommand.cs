@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Tachyon.Core.Types;
 using Tachyon.Evm;
+using Tachyon.Evm.Interpreter;
 using Tachyon.Evm.Processing;
 using Tachyon.Evm.State;
 using Tachyon.Execution;
@@ -12,7 +13,9 @@ namespace Tachyon.Node;
 
 /// <summary>
 /// `tachyon bench execute`: builds blocks in memory (senders recovered beforehand), runs them with the
-/// sequential executor and with the parallel one per thread count in the same process, prints TPS,
+/// sequential executor and with the parallel one per thread count in the same process (`--engine block`:
+/// the Block-STM block executor; `--engine stream`: the sequencer's streaming engine, every
+/// transaction appended then committed in order with its writes resolved), prints TPS,
 /// Mgas/s, speedup and aborts per transaction, and fails unless every parallel state root equals the
 /// sequential one.
 /// </summary>
@@ -27,6 +30,7 @@ internal static class BenchExecuteCommand
         double hot = 0;
         int[] threads = [1, 2, 4, 8, 16];
         string? json = null;
+        bool stream = false;
         try
         {
             for (int i = 0; i < args.Length; i++)
@@ -43,6 +47,15 @@ internal static class BenchExecuteCommand
                     case "--hot-ratio": hot = double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
                     case "--threads": threads = ParseThreads(Next()); break;
                     case "--json": json = Next(); break;
+                    case "--engine":
+                        string engine = Next();
+                        stream = engine switch
+                        {
+                            "block" => false,
+                            "stream" => true,
+                            _ => throw new ArgumentException($"--engine must be block or stream, not '{engine}'"),
+                        };
+                        break;
                     default: throw new ArgumentException($"unknown option '{args[i]}'");
                 }
             }
@@ -54,7 +67,7 @@ internal static class BenchExecuteCommand
             Console.Error.WriteLine($"tachyon bench execute: {e.Message}");
             return 2;
         }
-        return Execute(kind, txs, blocks, seed, hot, threads, rounds, json, Console.Out);
+        return Execute(kind, txs, blocks, seed, hot, threads, rounds, json, stream, Console.Out);
     }
 
     private static int[] ParseThreads(string s)
@@ -70,9 +83,29 @@ internal static class BenchExecuteCommand
         return result;
     }
 
-    private static int Execute(WorkloadKind kind, int txs, int blocks, int seed, double hot, int[] threadCounts, int rounds, string? json, TextWriter o)
+    /// <summary>One parallel engine under test.</summary>
+    private interface IEngine : IDisposable
     {
-        o.WriteLine($"tachyon bench execute: workload {kind.ToString().ToLowerInvariant()}, {txs} txs/block, {blocks} blocks, hot ratio {hot.ToString(CultureInfo.InvariantCulture)}, {rounds} rounds, " +
+        BlockExecutionResult Execute(InMemoryWorldState pre, BlockEnvironment block, IReadOnlyList<ExecutableTransaction> txs);
+    }
+
+    private sealed class BlockEngine(int threads) : IEngine
+    {
+        private readonly ParallelBlockExecutor _executor = new(ForkSpec.Prague, new ParallelExecutorOptions { Threads = threads });
+        public BlockExecutionResult Execute(InMemoryWorldState pre, BlockEnvironment block, IReadOnlyList<ExecutableTransaction> txs) => _executor.Execute(pre, block, txs);
+        public void Dispose() => _executor.Dispose();
+    }
+
+    private sealed class StreamEngine(int threads, int capacity) : IEngine
+    {
+        private readonly StreamingExecutor _executor = new(ForkSpec.Prague, threads, capacity);
+        public BlockExecutionResult Execute(InMemoryWorldState pre, BlockEnvironment block, IReadOnlyList<ExecutableTransaction> txs) => _executor.ExecuteAll(pre, block, txs);
+        public void Dispose() => _executor.Dispose();
+    }
+
+    private static int Execute(WorkloadKind kind, int txs, int blocks, int seed, double hot, int[] threadCounts, int rounds, string? json, bool stream, TextWriter o)
+    {
+        o.WriteLine($"tachyon bench execute: engine {(stream ? "stream" : "block")}, workload {kind.ToString().ToLowerInvariant()}, {txs} txs/block, {blocks} blocks, hot ratio {hot.ToString(CultureInfo.InvariantCulture)}, {rounds} rounds, " +
                     $"{Environment.ProcessorCount} cores, load {LoadAverage()}");
         var sw = Stopwatch.StartNew();
         var workload = new ExecutionWorkload(new WorkloadOptions(kind, txs, hot, blocks, seed));
@@ -82,8 +115,9 @@ internal static class BenchExecuteCommand
         // Rounds interleave the sequential run and every thread count; each block's best time over the
         // rounds is kept (load from other processes only ever adds time), and the bests are summed.
         var sequential = new SequentialBlockExecutor(ForkSpec.Prague);
-        var executors = new ParallelBlockExecutor[threadCounts.Length];
-        for (int i = 0; i < executors.Length; i++) executors[i] = new ParallelBlockExecutor(ForkSpec.Prague, new ParallelExecutorOptions { Threads = threadCounts[i] });
+        var executors = new IEngine[threadCounts.Length];
+        for (int i = 0; i < executors.Length; i++)
+            executors[i] = stream ? new StreamEngine(threadCounts[i], txs) : new BlockEngine(threadCounts[i]);
         try
         {
             var seqResults = new BlockExecutionResult[blocks];
@@ -95,7 +129,7 @@ internal static class BenchExecuteCommand
             for (int i = 0; i < threadCounts.Length; i++)
                 for (int b = 0; b < blocks; b++) best[i, b] = double.MaxValue;
             sequential.Execute(pre, workload.Block, workload.Blocks[0]); // warm-up (JIT)
-            foreach (ParallelBlockExecutor p in executors) p.Execute(pre, workload.Block, workload.Blocks[0]);
+            foreach (IEngine p in executors) p.Execute(pre, workload.Block, workload.Blocks[0]);
             for (int round = 0; round < rounds; round++)
             {
                 for (int b = 0; b < blocks; b++)
@@ -143,15 +177,15 @@ internal static class BenchExecuteCommand
                 rows.Add(new Row(threadCounts[i], total / seconds[i], gas / seconds[i] / 1e6, seqSeconds / seconds[i], aborts / total, fallbacks,
                     Root(workload, results[i][0]), match));
             }
-            return Report(o, kind, txs, blocks, hot, json, total / seqSeconds, gas / seqSeconds / 1e6, seqRoots[0], rows);
+            return Report(o, kind, txs, blocks, hot, json, stream, total / seqSeconds, gas / seqSeconds / 1e6, seqRoots[0], rows);
         }
         finally
         {
-            foreach (ParallelBlockExecutor p in executors) p.Dispose();
+            foreach (IEngine p in executors) p.Dispose();
         }
     }
 
-    private static int Report(TextWriter o, WorkloadKind kind, int txs, int blocks, double hot, string? json,
+    private static int Report(TextWriter o, WorkloadKind kind, int txs, int blocks, double hot, string? json, bool stream,
         double seqTps, double seqMgas, Hash256 seqRoot, List<Row> rows)
     {
         o.WriteLine();
@@ -162,7 +196,7 @@ internal static class BenchExecuteCommand
             o.WriteLine($"| {r.Threads} | {r.Tps:F0} | {r.MgasPerSec:F1} | {r.Speedup:F2}x | {r.AbortsPerTx:F3} | {r.FallbackBlocks}/{blocks} | {Short(r.StateRoot)} | {(r.RootsMatch ? "yes" : "NO")} |");
         o.WriteLine($"load after: {LoadAverage()}");
 
-        if (json != null) WriteJson(json, kind, txs, blocks, hot, seqTps, rows);
+        if (json != null) WriteJson(json, kind, txs, blocks, hot, stream, seqTps, rows);
         bool ok = rows.TrueForAll(r => r.RootsMatch);
         if (!ok) Console.Error.WriteLine("tachyon bench execute: a parallel state root differs from the sequential one");
         return ok ? 0 : 1;
@@ -189,7 +223,7 @@ internal static class BenchExecuteCommand
         }
     }
 
-    private static void WriteJson(string path, WorkloadKind kind, int txs, int blocks, double hot, double seqTps, List<Row> rows)
+    private static void WriteJson(string path, WorkloadKind kind, int txs, int blocks, double hot, bool stream, double seqTps, List<Row> rows)
     {
         using FileStream f = File.Create(path);
         using var w = new Utf8JsonWriter(f, new JsonWriterOptions { Indented = true });
@@ -198,6 +232,7 @@ internal static class BenchExecuteCommand
         {
             w.WriteStartObject();
             w.WriteString("workload", kind.ToString().ToLowerInvariant());
+            w.WriteString("engine", stream ? "stream" : "block");
             w.WriteNumber("txs", txs);
             w.WriteNumber("blocks", blocks);
             w.WriteNumber("hotRatio", hot);

@@ -48,6 +48,6 @@ public static class Program
         Console.WriteLine("       " + Tachyon.Load.Probe.ProbeCommand.Usage);
         Console.WriteLine("       " + Tachyon.Load.Compare.CompareCommand.Usage);
         Console.WriteLine("       tachyon bench storage [--accounts N] [--blocks N] [--updates-per-block N] [--datadir PATH] [--json FILE] [--durability sync|async]");
-        Console.WriteLine("       tachyon bench execute [--workload transfer|erc20|swap|mixed|dependent] [--txs N] [--threads 1,2,4,8,16] [--hot-ratio R] [--blocks B] [--rounds R] [--seed S] [--json FILE]");
+        Console.WriteLine("       tachyon bench execute [--workload transfer|erc20|swap|mixed|dependent] [--engine block|stream] [--txs N] [--threads 1,2,4,8,16] [--hot-ratio R] [--blocks B] [--rounds R] [--seed S] [--json FILE]");
     }
 }
