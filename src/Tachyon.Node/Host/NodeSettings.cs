@@ -47,7 +47,7 @@ public sealed record NodeSettings
         ("--balance", "DevBalanceEth", "balance of each dev account in ETH (10000)"),
         ("--durability", "Durability", "sync (fsync per block) or async (sync)"),
         ("--history", "HistoryBlocks", "blocks whose state stays readable (128)"),
-        ("--exec-threads", "ExecThreads", "threads for running a transaction backlog in parallel; 1 runs one by one (1)"),
+        ("--exec-threads", "ExecThreads", "Block-STM worker threads for streaming transactions in parallel under a backlog; 1 runs one by one (1)"),
         ("--log-level", "LogLevel", "Trace|Debug|Information|Warning|Error (Information)"),
         ("--config", "", "JSON file with any of these settings (keys as in docs/node.md)"),
     ];
