@@ -147,6 +147,45 @@ public sealed class StreamingExecutor : IDisposable
         }
     }
 
+    /// <summary>
+    /// Streams a whole list (append everything, commit everything) and returns it as a block result:
+    /// the streaming engine measured and tested like a block executor. Uses <see cref="Progress"/> meanwhile.
+    /// </summary>
+    public BlockExecutionResult ExecuteAll(IStateReader preState, BlockEnvironment block, IReadOnlyList<ExecutableTransaction> txs)
+    {
+        if (txs.Count > Capacity) throw new ArgumentException($"{txs.Count} transactions exceed the stream capacity {Capacity}", nameof(txs));
+        Action? previous = Progress;
+        using var signal = new SemaphoreSlim(0);
+        Progress = () => signal.Release();
+        var results = new TransactionResult[txs.Count];
+        long gas = 0;
+        try
+        {
+            Open(preState, block);
+            for (int i = 0; i < txs.Count; i++) Append(txs[i]);
+            while (_committed < txs.Count)
+            {
+                if (TryCommitNext(out TransactionResult r, out _))
+                {
+                    results[_committed - 1] = r;
+                    if (r.IsValid) gas += r.GasUsed;
+                    continue;
+                }
+                if (Faulted) break;
+                signal.Wait(1);
+            }
+        }
+        finally
+        {
+            Close();
+            Progress = previous;
+        }
+        return new BlockExecutionResult
+        {
+            Transactions = results, WriteSet = MergeCommitted(), GasUsed = gas, Executions = Executions, Aborts = Aborts,
+        };
+    }
+
     /// <summary>The merged write-set of the committed transactions (after <see cref="Close"/>, before the next <see cref="Open"/>).</summary>
     public StateWriteSet MergeCommitted() => _engine.Memory.MergeFinal(_committed);
 

@@ -54,6 +54,19 @@ public class StreamingTests
     }
 
     [Fact]
+    public void ExecuteAllMatchesSequential()
+    {
+        var sequential = new SequentialBlockExecutor(ForkSpec.Prague);
+        using var streaming = new StreamingExecutor(ForkSpec.Prague, 3, capacity: 100);
+        for (int seed = 1; seed <= 5; seed++)
+        {
+            List<ExecutableTransaction> txs = Gen.Generate(seed, 100, 0.3);
+            ResultAssert.Equal(sequential.Execute(Gen.PreState(), Gen.Block, txs), streaming.ExecuteAll(Gen.PreState(), Gen.Block, txs), Gen.PreState, $"seed {seed}");
+        }
+        Assert.Throws<ArgumentException>(() => streaming.ExecuteAll(Gen.PreState(), Gen.Block, Gen.Generate(1, 101, 0)));
+    }
+
+    [Fact]
     public void AppendBeyondCapacityIsRefused()
     {
         using var streaming = new StreamingExecutor(ForkSpec.Prague, 1, capacity: 2);
