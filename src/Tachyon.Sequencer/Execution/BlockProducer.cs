@@ -154,7 +154,12 @@ internal sealed partial class BlockProducer
         finally
         {
             try { CloseStream(); } catch (Exception e) { _log.LogError(e, "closing the parallel stream failed"); }
-            _stream?.Dispose();
+            if (_stream != null)
+            {
+                _log.LogInformation("parallel execution ({Threads} threads): {Streamed} transactions in {Streams} streams",
+                    _stream.Threads, _streamedTxs, _streams);
+                _stream.Dispose();
+            }
             _exited = true;
             _sealing.Writer.TryComplete();
             RejectQueued();
