@@ -15,7 +15,8 @@ namespace Tachyon.Sequencer.Execution;
 /// soon as each is validated with everything before it committed; the receipt and the submit answer
 /// are released right then, and the committed writes become the pending state readers see.
 /// A transaction joins only when its outcome cannot depend on the stream beyond what the engine orders:
-/// a sender with nothing uncommitted in the stream, its nonce next, no held follow-ups, no code at the sender and
+/// a sender with nothing uncommitted in the stream (a follow-up nonce waits for its predecessor's
+/// commit, then joins), its nonce next, no held follow-ups, no code at the sender and
 /// no EIP-7702 authorizations (so nothing else in the stream can lower its balance or change its
 /// nonce), and the gas limits of the whole stream fit the block. Anything else closes the stream
 /// (everything in it commits first) and runs one by one, so the order and the outcome are exactly
@@ -50,7 +51,8 @@ internal sealed partial class BlockProducer
         if (tx.Type == TransactionType.SetCode) return false;
         // A sender's next transaction may follow once its previous one has committed: then the pending
         // state already has its nonce and balance, and the rest of the stream can only credit it.
-        if (_streamSenders.TryGetValue(s.Sender, out int last) && last >= stream.Committed) return false;
+        // Arrival order must hold anyway, so wait for that commit rather than closing the stream.
+        if (open && _streamSenders.TryGetValue(s.Sender, out int last) && !AwaitCommit(stream, last)) return false;
         if (Check(tx, s.Sender, out ExecutableTransaction exe, out AccountData account) != null) return false;
         if (tx.Nonce != account.Nonce || account.CodeHash != Hash256.EmptyKeccak || _pool.HasSender(s.Sender)) return false;
         OpenBlock block = _open;
@@ -69,6 +71,19 @@ internal sealed partial class BlockProducer
         _streamNonces.Add(account.Nonce);
         _streamSenders[s.Sender] = _streamSubs.Count - 1;
         stream.Append(exe);
+        return true;
+    }
+
+    /// <summary>Commits until stream index <paramref name="index"/> has committed; false when the stream failed.</summary>
+    private bool AwaitCommit(StreamingExecutor stream, int index)
+    {
+        while (stream.Committed <= index)
+        {
+            CommitStreamed();
+            if (stream.Committed > index) break;
+            if (stream.Faulted) return false;
+            _signal.Wait(1);
+        }
         return true;
     }
 
