@@ -30,7 +30,7 @@ public sealed record SequencerOptions
     public int StreamMinBacklog { get; init; } = 8;
 
     /// <summary>Transactions one stream holds at most (it closes and a new one opens when full).</summary>
-    public int StreamCapacity { get; init; } = 4096;
+    public int StreamCapacity { get; init; } = 8192;
 
     /// <summary>Aborts after which a stream with more aborts than half its executions stops taking transactions until the next mini-block.</summary>
     public int StreamAbortMin { get; init; } = 32;

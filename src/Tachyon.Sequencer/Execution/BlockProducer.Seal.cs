@@ -21,7 +21,8 @@ internal sealed partial class BlockProducer
     /// <summary>Publishes the transactions executed since the last mini-block (nothing when there are none).</summary>
     private void SealMiniBlock()
     {
-        CloseStream();
+        // A stream outlives mini-blocks: what has committed is in this one, the rest lands in the next.
+        if (StreamOpen) CommitStreamed();
         _contended = false;
         if (_miniTxs.Count == 0) return;
         if (_events.ObserverCount > 0) PublishMiniBlock();
@@ -100,6 +101,7 @@ internal sealed partial class BlockProducer
     /// </summary>
     private void SealBlock()
     {
+        CloseStream(); // the block's state diff needs everything streamed so far
         SealMiniBlock();
         OpenBlock open = _open;
         BlockData block = open.Block;

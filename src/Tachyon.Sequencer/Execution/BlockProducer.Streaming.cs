@@ -20,7 +20,8 @@ namespace Tachyon.Sequencer.Execution;
 /// no EIP-7702 authorizations (so nothing else in the stream can lower its balance or change its
 /// nonce), and the gas limits of the whole stream fit the block. Anything else closes the stream
 /// (everything in it commits first) and runs one by one, so the order and the outcome are exactly
-/// those of the one-by-one path. The stream closes at every mini-block boundary.
+/// those of the one-by-one path. A stream outlives mini-blocks (each mini-block publishes what has
+/// committed by then) and closes before a block seals.
 /// </summary>
 internal sealed partial class BlockProducer
 {
@@ -29,7 +30,7 @@ internal sealed partial class BlockProducer
     // Sender → stream index of its last transaction in the stream.
     private readonly Dictionary<Address, int> _streamSenders = new();
     private ulong _streamGasBase, _streamGasLimits;
-    // Too many aborts in this mini-block's stream: one by one until the next mini-block.
+    // Too many aborts in the stream: it closes, and the rest of this mini-block runs one by one.
     private bool _contended;
     private long _streams, _streamedTxs;
 

@@ -144,6 +144,7 @@ internal sealed partial class BlockProducer
                 long wait = Math.Min(nextMini, nextBlock) - Stopwatch.GetTimestamp();
                 if (wait > 0) _signal.Wait(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
             }
+            CloseStream();
             SealMiniBlock();
             if (_open.Block.Count > 0) SealBlock();
         }
