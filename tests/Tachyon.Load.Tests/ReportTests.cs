@@ -48,6 +48,13 @@ public class ReportTests
             Assert.Contains("send → receipt p50 (ms) | 100 | 500 | 5.0x slower |", table);
             Assert.Contains("send → receipt p99 (ms) | 400 | 200 | 2.0x faster |", table);
             Assert.DoesNotContain("ERC-20", table); // no files for it: no rows
+            Assert.DoesNotContain("JSON-RPC batches", table);
+
+            File.WriteAllText(Path.Combine(dir, "hardhat-block-batch.json"), "{\"seconds\": 4.0, \"batch\": 10}");
+            File.WriteAllText(Path.Combine(dir, "tachyon-block-batch.json"), "{\"seconds\": 0.1, \"batch\": 10}");
+            table = ReportCommand.Build(dir, null, null);
+            Assert.Contains("| 10,000 transfers in JSON-RPC batches of 10: first send → all receipts (ms) | 4000 | 100 | 40.0x faster |", table);
+            Assert.Contains("10k-transfer block ≥ 20x Hardhat: 30.0x", table); // the goal stays on the unbatched run
         }
         finally
         {

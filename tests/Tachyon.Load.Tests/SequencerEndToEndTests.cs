@@ -88,6 +88,16 @@ public sealed class SequencerEndToEndTests : IAsyncLifetime
             Assert.Null(b.Error);
             Assert.Equal(100, b.Included);
         }
+        // Batched over WebSocket, after a warm-up: 10 accounts in batches of up to 4 (3 workers, uneven groups).
+        foreach (BlockMode mode in new[] { BlockMode.Stream, BlockMode.Sync })
+        {
+            BlockResult b = await BlockCommand.RunAsync(_server.WebSocketUri, mode, txCount: 100, k: 10, connections: 2, LoadAccount.DevKey0, TextWriter.Null,
+                batch: 4, warmup: 50);
+            Assert.Null(b.Error);
+            Assert.Equal(100, b.Included);
+            Assert.Equal(4, b.Batch);
+            Assert.True(b.ClientCpuSeconds > 0);
+        }
 
         CallResult c = await CallCommand.RunAsync(_server.HttpUri, "arith", 200, calls: 3, LoadAccount.DevKey0, TextWriter.Null);
         Assert.Equal(3, c.Calls);

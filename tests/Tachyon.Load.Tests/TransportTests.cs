@@ -52,7 +52,21 @@ public sealed class TransportTests
         Assert.True(answers[1].Error!.Value.IsMethodMissing);
         Assert.Equal("0x0", answers[2].Result.GetString());
 
+        // The same batch as raw bodies with our own ids, over both transports; a refused batch fails every call.
+        byte[] batch = RpcRequest.Batch([RpcRequest.Build(70, "eth_chainId", "[]"), RpcRequest.Build(71, "no_such_method", "[]"), RpcRequest.Build(72, "eth_blockNumber", "[]")]);
         await using IRpcTransport ws = await IRpcTransport.OpenAsync(server.WebSocketUri, 2);
+        foreach (IRpcTransport t in new IRpcTransport[] { http, ws })
+        {
+            RpcResponse[] b = await t.SendBatchAsync(batch, [72, 70, 71]);
+            Assert.Equal([72L, 70L, 71L], b.Select(r => r.Id));
+            Assert.Equal("0x0", b[0].Result.GetString());
+            Assert.Equal("0x7a69", b[1].Result.GetString());
+            Assert.True(b[2].Error!.Value.IsMethodMissing);
+            RpcResponse[] refused = await t.SendBatchAsync("[]"u8.ToArray(), [80, 81]);
+            Assert.All(refused, r => Assert.Contains("empty batch", r.Error!.Value.Message));
+            Assert.Equal([80L, 81L], refused.Select(r => r.Id));
+        }
+
         Task<RpcResponse>[] many = Enumerable.Range(0, 50)
             .Select(i => ws.SendAsync(RpcRequest.Build(i, i % 2 == 0 ? "eth_chainId" : "eth_blockNumber", "[]"), i)).ToArray();
         RpcResponse[] got = await Task.WhenAll(many);

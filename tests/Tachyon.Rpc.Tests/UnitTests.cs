@@ -38,6 +38,32 @@ public sealed class HexParserTests
         Assert.Contains("odd", HexParser.TryData("0xabc", out _));
     }
 
+    [Theory]
+    [InlineData("\"0x0aFf\"", "0aff")]
+    [InlineData("\"0X\"", "")]
+    [InlineData("\"\\u0030x0aff\"", "0aff")] // escaped: read through the unescaped string
+    public void Data_FromJson_DecodesTheRawText(string json, string hex)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(Convert.FromHexString(hex), JsonArgs.Data(doc.RootElement, "argument 0 (data)"));
+    }
+
+    [Theory]
+    [InlineData("\"0aff\"", "without 0x prefix")]
+    [InlineData("\"0x0af\"", "odd length")]
+    [InlineData("\"0x0g\"", "invalid hex string")]
+    [InlineData("\"0x 0\"", "invalid hex string")]
+    [InlineData("\"\\u0030x0g\"", "invalid hex string")]
+    [InlineData("17", "expected a string")]
+    public void Data_FromJson_NamesTheArgumentAndReason(string json, string reason)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        RpcException e = Assert.Throws<RpcException>(() => JsonArgs.Data(doc.RootElement, "argument 0 (data)"));
+        Assert.Equal(RpcErrorCodes.InvalidParams, e.Code);
+        Assert.Contains("argument 0 (data)", e.Message);
+        Assert.Contains(reason, e.Message);
+    }
+
     [Fact]
     public void Formatting_IsMinimal()
     {

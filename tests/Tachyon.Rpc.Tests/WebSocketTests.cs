@@ -38,6 +38,35 @@ public sealed class WebSocketTests
     }
 
     [Fact]
+    public async Task Pipelined_Requests_Each_Get_Their_Own_Answer()
+    {
+        // Many requests in flight on one socket: handlers answer as they finish, each answer whole.
+        await using TestServer s = await TestServer.StartAsync();
+        using WsClient ws = await s.ConnectAsync();
+        const int n = 200;
+        for (int i = 0; i < n; i++)
+            await ws.SendAsync(i % 3 == 0
+                ? $"[{{\"jsonrpc\":\"2.0\",\"id\":{i},\"method\":\"eth_chainId\"}},{{\"jsonrpc\":\"2.0\",\"id\":{i + 1000},\"method\":\"eth_blockNumber\"}}]"
+                : $"{{\"jsonrpc\":\"2.0\",\"id\":{i},\"method\":\"eth_chainId\"}}");
+        var seen = new HashSet<long>();
+        for (int i = 0; i < n; i++)
+        {
+            JsonElement answer = await ws.ReceiveAsync();
+            if (answer.ValueKind == JsonValueKind.Array)
+            {
+                Assert.Equal(2, answer.GetArrayLength());
+                foreach (JsonElement a in answer.EnumerateArray()) Assert.True(seen.Add(a.GetProperty("id").GetInt64()));
+            }
+            else
+            {
+                Assert.Equal("0x7a69", answer.GetProperty("result").GetString());
+                Assert.True(seen.Add(answer.GetProperty("id").GetInt64()));
+            }
+        }
+        Assert.Equal(n + (n + 2) / 3, seen.Count);
+    }
+
+    [Fact]
     public async Task NewHeads_Notification_Arrives_AndUnsubscribeStopsIt()
     {
         await using TestServer s = await TestServer.StartAsync();

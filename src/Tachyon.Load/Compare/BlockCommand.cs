@@ -9,8 +9,9 @@ using Tachyon.Load.Rpc;
 namespace Tachyon.Load.Compare;
 
 /// <summary>What `tachyon compare block` reports.</summary>
-public sealed record BlockResult(string Rpc, string Mode, int Txs, int Accounts, int Connections, double Seconds, long Included, long Reverted,
-    int Blocks, string? Error)
+/// <param name="ClientCpuSeconds">CPU time this client process used in the timed part (the node shares the machine's cores with it).</param>
+public sealed record BlockResult(string Rpc, string Mode, int Txs, int Accounts, int Connections, int Batch, double Seconds, long Included, long Reverted,
+    int Blocks, string? Error, double ClientCpuSeconds)
 {
     public double Tps => Seconds > 0 ? Included / Seconds : 0;
 }
@@ -23,17 +24,21 @@ public enum BlockMode { Mine, Stream, Sync }
 /// evm_mine, then check the mined block(s) hold them all. --mode stream (Tachyon, which executes on
 /// arrival): send all with eth_sendRawTransaction, then wait for the receipt of each account's last
 /// transaction (nonces leave no gaps, so it proves all of that account's are in). --mode sync: send
-/// with eth_sendRawTransactionSync, whose answers are the receipts.
+/// with eth_sendRawTransactionSync, whose answers are the receipts. --batch N sends the transactions
+/// as JSON-RPC batches of N (one per account) on every mode and node alike. Before the clock starts
+/// the client sends --warmup read-only calls through the same code, so the timed part does not pay
+/// for the client's own JIT compilation.
 /// </summary>
 public static class BlockCommand
 {
-    public const string Usage = "tachyon compare block --rpc URL [--mode mine|stream|sync] [--txs N] [--accounts K] [--connections C] [--key 0x..] [--json FILE]";
+    public const string Usage = "tachyon compare block --rpc URL [--mode mine|stream|sync] [--txs N] [--accounts K] [--connections C] [--batch N] [--warmup CALLS] [--key 0x..] [--json FILE]";
 
     public static async Task<int> MainAsync(string[] args)
     {
         Uri? rpc = null;
         BlockMode mode = BlockMode.Stream;
         int txs = 10_000, accounts = 100, connections = 25; // 100 requests in flight: one per account
+        int batch = 1, warmup = 2_000;
         byte[] key = LoadAccount.DevKey0;
         string? json = null;
         var r = new ArgReader("compare block", args);
@@ -54,6 +59,8 @@ public static class BlockCommand
                 case "--txs": txs = r.Int(1, 1_000_000); break;
                 case "--accounts": accounts = r.Int(1, 100_000); break;
                 case "--connections": connections = r.Int(1, 1024); break;
+                case "--batch": batch = r.Int(1, 1000); break;
+                case "--warmup": warmup = r.Int(0, 1_000_000); break;
                 case "--key": key = r.Key(); break;
                 case "--json": json = r.Value(); break;
                 default: throw r.Unknown();
@@ -61,15 +68,17 @@ public static class BlockCommand
         }
         if (rpc is null) throw new UsageException("--rpc URL is required");
         if (txs % accounts != 0) throw new UsageException("--txs must be a multiple of --accounts (each account sends the same number)");
-        BlockResult result = await RunAsync(rpc, mode, txs, accounts, connections, key, Console.Out).ConfigureAwait(false);
+        if (batch > accounts) throw new UsageException("--batch must not exceed --accounts (a batch holds one transaction per account)");
+        BlockResult result = await RunAsync(rpc, mode, txs, accounts, connections, key, Console.Out, batch, warmup).ConfigureAwait(false);
         Console.WriteLine($"block of {result.Txs:N0} transfers on {result.Rpc} ({result.Mode}): {result.Seconds * 1000:0.#} ms from first send to all receipts, " +
-                          $"{result.Included:N0} included in {result.Blocks} block(s), {result.Tps:N0} tx/s");
+                          $"{result.Included:N0} included in {result.Blocks} block(s), {result.Tps:N0} tx/s; client CPU {result.ClientCpuSeconds * 1000:0} ms");
         if (result.Error != null) Console.WriteLine("  ERROR: " + result.Error);
         if (json != null) JsonOutput.Write(json, result);
         return result.Error == null ? 0 : 1;
     }
 
-    public static async Task<BlockResult> RunAsync(Uri rpc, BlockMode mode, int txCount, int k, int connections, byte[] key, TextWriter log)
+    public static async Task<BlockResult> RunAsync(Uri rpc, BlockMode mode, int txCount, int k, int connections, byte[] key, TextWriter log,
+        int batch = 1, int warmup = 0)
     {
         await using ChainSession s = await ChainSession.OpenAsync(rpc, key, legacy: false).ConfigureAwait(false);
         int rounds = txCount / k;
@@ -86,6 +95,8 @@ public static class BlockCommand
         await using IRpcTransport senders = await IRpcTransport.OpenAsync(rpc, connections).ConfigureAwait(false);
         var metrics = new RunMetrics(txs.Count, 600);
         var runner = new LoadRunner(senders, txs, metrics, sync);
+        // Unbatched: 4 requests in flight per connection; batched: one batch per group of `batch` accounts.
+        int workers = batch > 1 ? (k + batch - 1) / batch : connections * 4;
         ulong before = await s.Client.BlockNumberAsync().ConfigureAwait(false);
         string modeText = mode switch
         {
@@ -93,14 +104,17 @@ public static class BlockCommand
             BlockMode.Stream => "streamed, eth_sendRawTransaction, then each account's last receipt",
             _ => "streamed, eth_sendRawTransactionSync",
         };
+        if (batch > 1) modeText += $", batches of {batch}";
+        await WarmUpAsync(senders, warmup, k, workers, batch).ConfigureAwait(false);
         log.WriteLine($"sending {txs.Count:N0} transfers from {k} accounts over {senders.Describe} ({modeText})");
 
         if (mine) await s.Client.CallOkAsync("evm_setAutomine", "[false]").ConfigureAwait(false);
         double seconds;
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         try
         {
             metrics.Begin();
-            await runner.RunClosedLoopAsync(connections * 4, TimeSpan.FromHours(1), CancellationToken.None).ConfigureAwait(false);
+            await runner.RunClosedLoopAsync(workers, TimeSpan.FromHours(1), CancellationToken.None, batch).ConfigureAwait(false);
             if (mine) await s.Client.CallOkAsync("evm_mine", "[]").ConfigureAwait(false);
             if (mode == BlockMode.Stream && metrics.Accepted == txs.Count)
             {
@@ -111,6 +125,7 @@ public static class BlockCommand
                 for (int j = 0; j < txs.Count; j++) metrics.OnIncluded(j, at, success: receipts[j % k].Success);
             }
             seconds = metrics.ElapsedSeconds(Stopwatch.GetTimestamp());
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         }
         finally
         {
@@ -136,6 +151,25 @@ public static class BlockCommand
         if (metrics.Rejected + metrics.TransportErrors > 0) error = $"{metrics.Rejected + metrics.TransportErrors} sends failed: {metrics.Errors()[0].Key}";
         else if (metrics.Included != txs.Count) error = $"only {metrics.Included} of {txs.Count} transactions have receipts";
         else if (metrics.Reverted > 0) error = $"{metrics.Reverted} transactions reverted";
-        return new BlockResult(rpc.ToString(), modeText, txs.Count, k, connections, seconds, metrics.Included, metrics.Reverted, blocks, error);
+        return new BlockResult(rpc.ToString(), modeText, txs.Count, k, connections, batch, seconds, metrics.Included, metrics.Reverted, blocks, error, cpu.TotalSeconds);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="calls"/> eth_chainId calls the way the run will send its transactions (same
+    /// workers, batches and code), in two passes with a pause after each: the runtime recompiles a hot
+    /// method twice (instrumented, then optimized), each time in the background after a quiet moment.
+    /// </summary>
+    private static async Task WarmUpAsync(IRpcTransport senders, int calls, int k, int workers, int batch)
+    {
+        if (calls <= 0) return;
+        Presigned warm = Presigned.Calls(k, Math.Max(1, calls / k), "eth_chainId", "[]");
+        for (int pass = 0; pass < 2; pass++)
+        {
+            var metrics = new RunMetrics(warm.Count, 600);
+            metrics.Begin();
+            await new LoadRunner(senders, warm, metrics, sync: false).RunClosedLoopAsync(workers, TimeSpan.FromMinutes(5), CancellationToken.None, batch)
+                .ConfigureAwait(false);
+            await Task.Delay(300).ConfigureAwait(false);
+        }
     }
 }

@@ -10,15 +10,19 @@ namespace Tachyon.Load.Load;
 /// <summary>`tachyon load`: set up accounts and contracts, pre-sign, send, track receipts, report.</summary>
 public static class LoadCommand
 {
-    public static int Main(string[] args) => CommandRunner.Run("load", LoadOptions.Usage, args, async () =>
+    public static int Main(string[] args)
     {
-        LoadOptions o = LoadOptions.Parse(args);
-        LoadResult r = await RunAsync(o, Console.Out).ConfigureAwait(false);
-        Print(r, Console.Out);
-        if (o.JsonPath is string json) JsonOutput.Write(json, r);
-        if (o.PlotPath is string png) PlotOutput.Write(png, r);
-        return r.Accepted > 0 ? 0 : 1;
-    });
+        ClientRuntime.NoIdleSpinning();
+        return CommandRunner.Run("load", LoadOptions.Usage, args, async () =>
+        {
+            LoadOptions o = LoadOptions.Parse(args);
+            LoadResult r = await RunAsync(o, Console.Out).ConfigureAwait(false);
+            Print(r, Console.Out);
+            if (o.JsonPath is string json) JsonOutput.Write(json, r);
+            if (o.PlotPath is string png) PlotOutput.Write(png, r);
+            return r.Accepted > 0 ? 0 : 1;
+        });
+    }
 
     public static async Task<LoadResult> RunAsync(LoadOptions o, TextWriter log, bool showProgress = true)
     {

@@ -32,6 +32,18 @@ public sealed class Presigned
     /// <summary>The run's index of a transaction hash, or -1 when the transaction is not ours.</summary>
     public int IndexOf(in Hash256 hash) => _index.TryGetValue(hash, out int i) ? i : -1;
 
+    /// <summary>
+    /// Read-only calls laid out like a run of transactions (<paramref name="accounts"/> × <paramref name="rounds"/>,
+    /// ids 0..n-1): a warm-up sends them through the same client code before a timed run.
+    /// </summary>
+    public static Presigned Calls(int accounts, int rounds, string method, string paramsJson)
+    {
+        var bodies = new byte[accounts * rounds][];
+        var hashes = new Hash256[bodies.Length];
+        for (int j = 0; j < bodies.Length; j++) bodies[j] = RpcRequest.Build(j, method, paramsJson);
+        return new Presigned(bodies, hashes, accounts, rounds);
+    }
+
     /// <param name="method">eth_sendRawTransaction or eth_sendRawTransactionSync: baked into the bodies.</param>
     public static Presigned Sign(FeePlan fees, ulong chainId, LoadAccount[] accounts, Workload w, int rounds, string method)
     {

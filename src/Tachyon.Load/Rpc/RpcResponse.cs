@@ -54,6 +54,68 @@ public readonly struct RpcResponse
         }
     }
 
+    /// <summary>
+    /// Parses an answer that may be a batch (a JSON array of responses) or one response object, and
+    /// hands each response to <paramref name="each"/>. A body that is not JSON gives one transport error.
+    /// </summary>
+    public static void ParseEach<TState>(ReadOnlyMemory<byte> utf8, TState state, Action<TState, RpcResponse> each)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException e)
+        {
+            each(state, Transport(-1, "the node's answer is not JSON: " + e.Message));
+            return;
+        }
+        using (doc)
+        {
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                each(state, FromElement(root));
+                return;
+            }
+            foreach (JsonElement e in root.EnumerateArray()) each(state, FromElement(e));
+        }
+    }
+
+    /// <summary>
+    /// The answers to a batch whose calls carry <paramref name="ids"/>, in the same order. An answer that
+    /// is one object with no matching id (the node refused the whole batch) is every call's error.
+    /// </summary>
+    public static RpcResponse[] ParseBatch(ReadOnlyMemory<byte> utf8, IReadOnlyList<long> ids)
+    {
+        var answers = new RpcResponse[ids.Count];
+        var got = new bool[ids.Count];
+        RpcResponse? whole = null;
+        ParseEach(utf8, (ids, answers, got), (st, r) =>
+        {
+            int i = IndexOf(st.ids, r.Id);
+            if (i >= 0)
+            {
+                st.answers[i] = r;
+                st.got[i] = true;
+            }
+            else if (!r.Ok) whole = r;
+        });
+        for (int i = 0; i < answers.Length; i++)
+        {
+            if (got[i]) continue;
+            answers[i] = whole is RpcResponse w ? new RpcResponse(ids[i], w.Error!.Value) : Transport(ids[i], "the batch answer lacks this call");
+        }
+        return answers;
+    }
+
+    private static int IndexOf(IReadOnlyList<long> ids, long id)
+    {
+        for (int i = 0; i < ids.Count; i++)
+            if (ids[i] == id) return i;
+        return -1;
+    }
+
     public static RpcResponse FromElement(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object) return Transport(-1, "the node's answer is not a JSON-RPC object");

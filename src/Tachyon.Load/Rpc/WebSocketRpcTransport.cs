@@ -6,12 +6,13 @@ namespace Tachyon.Load.Rpc;
 
 /// <summary>
 /// JSON-RPC over N WebSockets. Requests are pipelined: each connection has one reader loop that
-/// completes the waiting request with the same id, so ids must be unique across the transport.
+/// completes the waiting request with the same id (a batch answer completes each of its calls), so
+/// ids must be unique per connection. The reader runs the waiter's continuation itself: a closed
+/// loop then sends its next request from the reader thread, without a thread-pool hop per answer.
 /// </summary>
 public sealed class WebSocketRpcTransport : IRpcTransport
 {
     private readonly Connection[] _connections;
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<RpcResponse>> _pending = new();
     private int _next;
 
     private WebSocketRpcTransport(Uri url, int n)
@@ -47,11 +48,26 @@ public sealed class WebSocketRpcTransport : IRpcTransport
         return t;
     }
 
-    public Task<RpcResponse> SendAsync(ReadOnlyMemory<byte> body, long id, CancellationToken ct = default)
+    private Connection NextConnection()
     {
         int n = _connections.Length;
-        Connection c = _connections[(int)((uint)Interlocked.Increment(ref _next) % (uint)n)];
-        return c.SendAsync(body, id, ct);
+        return _connections[(int)((uint)Interlocked.Increment(ref _next) % (uint)n)];
+    }
+
+    public Task<RpcResponse> SendAsync(ReadOnlyMemory<byte> body, long id, CancellationToken ct = default) =>
+        NextConnection().SendAsync(body, id, ct);
+
+    public async Task<RpcResponse[]> SendBatchAsync(ReadOnlyMemory<byte> body, long[] ids, CancellationToken ct = default)
+    {
+        var waiters = new Waiter[ids.Length];
+        for (int i = 0; i < waiters.Length; i++) waiters[i] = new Waiter(inBatch: true);
+        using CancellationTokenRegistration cancel = ct.CanBeCanceled
+            ? ct.Register(static w => { foreach (Waiter x in (Waiter[])w!) x.TrySetCanceled(); }, waiters)
+            : default;
+        await NextConnection().SendBatchAsync(body, ids, waiters, ct).ConfigureAwait(false);
+        var answers = new RpcResponse[ids.Length];
+        for (int i = 0; i < waiters.Length; i++) answers[i] = await waiters[i].Task.ConfigureAwait(false);
+        return answers;
     }
 
     public async ValueTask DisposeAsync()
@@ -59,10 +75,18 @@ public sealed class WebSocketRpcTransport : IRpcTransport
         foreach (Connection c in _connections) await c.CloseAsync().ConfigureAwait(false);
     }
 
+    // Completed by the reader loop, which runs the continuation (no RunContinuationsAsynchronously).
+    private sealed class Waiter(bool inBatch) : TaskCompletionSource<RpcResponse>
+    {
+        /// <summary>Part of a batch: an error answer without an id (the whole batch refused) completes it.</summary>
+        public bool InBatch { get; } = inBatch;
+    }
+
     private sealed class Connection
     {
         private readonly WebSocketRpcTransport _owner;
         private readonly ClientWebSocket? _ws;
+        private readonly ConcurrentDictionary<long, Waiter> _pending = new();
         private readonly SemaphoreSlim _sendLock = new(1, 1);
         private readonly Task? _reader;
         private volatile string? _failure;
@@ -78,26 +102,54 @@ public sealed class WebSocketRpcTransport : IRpcTransport
         public async Task<RpcResponse> SendAsync(ReadOnlyMemory<byte> body, long id, CancellationToken ct)
         {
             if (_failure is string f || _ws is null) return RpcResponse.Transport(id, _failure ?? "not connected");
-            var tcs = new TaskCompletionSource<RpcResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (!_owner._pending.TryAdd(id, tcs)) return RpcResponse.Transport(id, $"request id {id} is already in flight");
+            var waiter = new Waiter(inBatch: false);
+            if (!_pending.TryAdd(id, waiter)) return RpcResponse.Transport(id, $"request id {id} is already in flight");
+            if (await WriteAsync(body, ct).ConfigureAwait(false) is string sendFailure)
+            {
+                _pending.TryRemove(id, out _);
+                return RpcResponse.Transport(id, sendFailure);
+            }
+            // A failure seen by the reader after our send completes this request too (see Fail).
+            if (_failure is string late && _pending.TryRemove(id, out _)) return RpcResponse.Transport(id, late);
+            if (!ct.CanBeCanceled) return await waiter.Task.ConfigureAwait(false);
+            using (ct.Register(() => waiter.TrySetCanceled(ct)))
+                return await waiter.Task.ConfigureAwait(false);
+        }
+
+        /// <summary>Registers the calls' waiters and sends the batch; every waiter is completed, also on failure.</summary>
+        public async Task SendBatchAsync(ReadOnlyMemory<byte> body, long[] ids, Waiter[] waiters, CancellationToken ct)
+        {
+            int added = 0;
+            for (; added < ids.Length && _failure is null && _ws != null; added++)
+                if (!_pending.TryAdd(ids[added], waiters[added])) break;
+            string? failure = _failure ?? (_ws is null ? "not connected" : null);
+            if (failure is null && added < ids.Length) failure = $"request id {ids[added]} is already in flight";
+            failure ??= await WriteAsync(body, ct).ConfigureAwait(false) ?? _failure;
+            if (failure is null) return;
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (i < added) _pending.TryRemove(ids[i], out _);
+                waiters[i].TrySetResult(RpcResponse.Transport(ids[i], failure));
+            }
+        }
+
+        // Sends one message; null on success, else why it failed.
+        private async ValueTask<string?> WriteAsync(ReadOnlyMemory<byte> body, CancellationToken ct)
+        {
             await _sendLock.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                await _ws.SendAsync(body, WebSocketMessageType.Text, true, ct).ConfigureAwait(false);
+                await _ws!.SendAsync(body, WebSocketMessageType.Text, true, ct).ConfigureAwait(false);
+                return null;
             }
             catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
             {
-                _owner._pending.TryRemove(id, out _);
-                return RpcResponse.Transport(id, $"{_owner.Url}: send failed: {e.Message}");
+                return $"{_owner.Url}: send failed: {e.Message}";
             }
             finally
             {
                 _sendLock.Release();
             }
-            // A failure seen by the reader after our send completes this request too (see Fail).
-            if (_failure is string late && _owner._pending.TryRemove(id, out _)) return RpcResponse.Transport(id, late);
-            using (ct.Register(() => tcs.TrySetCanceled(ct)))
-                return await tcs.Task.ConfigureAwait(false);
         }
 
         private async Task ReadLoop()
@@ -120,9 +172,7 @@ public sealed class WebSocketRpcTransport : IRpcTransport
                         }
                         message.Write(buffer.AsSpan(0, r.Count));
                     } while (!r.EndOfMessage);
-                    RpcResponse resp = RpcResponse.Parse(message.WrittenMemory);
-                    // Subscription notifications carry no id; answers without a waiter are dropped.
-                    if (resp.Id >= 0 && _owner._pending.TryRemove(resp.Id, out var tcs)) tcs.TrySetResult(resp);
+                    RpcResponse.ParseEach(message.WrittenMemory, this, static (c, resp) => c.Complete(resp));
                 }
             }
             catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
@@ -135,12 +185,27 @@ public sealed class WebSocketRpcTransport : IRpcTransport
             }
         }
 
-        // Fails every request in flight (they may be on any connection; a broken node breaks them all).
+        private void Complete(RpcResponse resp)
+        {
+            if (resp.Id >= 0)
+            {
+                // Subscription notifications carry no id; answers without a waiter are dropped.
+                if (_pending.TryRemove(resp.Id, out Waiter? w)) w.TrySetResult(resp);
+                return;
+            }
+            // An error without an id refuses a whole message (not JSON, empty or too large a batch):
+            // it can only be matched to batches, so each batch in flight on this connection gets it.
+            if (resp.Ok) return;
+            foreach (var (id, w) in _pending)
+                if (w.InBatch && _pending.TryRemove(id, out _)) w.TrySetResult(new RpcResponse(id, resp.Error!.Value));
+        }
+
+        // Fails every request in flight on this connection.
         private void Fail(string message)
         {
             _failure = message;
-            foreach (var (id, tcs) in _owner._pending)
-                if (_owner._pending.TryRemove(id, out _)) tcs.TrySetResult(RpcResponse.Transport(id, message));
+            foreach (var (id, w) in _pending)
+                if (_pending.TryRemove(id, out _)) w.TrySetResult(RpcResponse.Transport(id, message));
         }
 
         public async Task CloseAsync()

@@ -68,6 +68,20 @@ public static class HexParser
         return null;
     }
 
+    /// <summary><see cref="TryData(ReadOnlySpan{char}, out byte[])"/> over UTF-8 text (a JSON string's raw bytes): no string needed.</summary>
+    public static string? TryData(ReadOnlySpan<byte> s, out byte[] bytes)
+    {
+        bytes = [];
+        if (s.Length < 2 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X')) return "hex string without 0x prefix";
+        ReadOnlySpan<byte> digits = s[2..];
+        if ((digits.Length & 1) != 0) return "hex string of odd length";
+        byte[] result = digits.Length == 0 ? [] : new byte[digits.Length / 2];
+        if (Convert.FromHexString(digits, result, out _, out int written) != System.Buffers.OperationStatus.Done || written != result.Length)
+            return "invalid hex string";
+        bytes = result;
+        return null;
+    }
+
     public static string? TryFixed(ReadOnlySpan<char> s, Span<byte> destination, string what)
     {
         if (s.Length < 2 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X')) return "hex string without 0x prefix";

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Tachyon.Core.Numerics;
 using Tachyon.Core.Types;
@@ -44,7 +45,12 @@ public static class JsonArgs
 
     public static byte[] Data(JsonElement e, string path)
     {
-        string? error = HexParser.TryData(String(e, path), out byte[] value);
+        string? error;
+        byte[] value;
+        // Hex needs no JSON unescaping: decode the string's raw UTF-8 in place (no string allocated).
+        ReadOnlySpan<byte> raw = e.ValueKind == JsonValueKind.String ? JsonMarshal.GetRawUtf8Value(e) : default;
+        if (raw.Length >= 2 && raw.IndexOf((byte)'\\') < 0) error = HexParser.TryData(raw[1..^1], out value);
+        else error = HexParser.TryData(String(e, path), out value);
         return error is null ? value : throw Invalid(path, error);
     }
 

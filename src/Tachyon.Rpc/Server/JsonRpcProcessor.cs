@@ -131,10 +131,9 @@ public sealed partial class JsonRpcProcessor(RpcMethodRegistry methods, IEthBack
 
     private byte[] Success(JsonElement? id, RpcResult result)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        Utf8JsonWriter w = ResponseWriter.Rent(out ArrayBufferWriter<byte> buffer);
         try
         {
-            using var w = new Utf8JsonWriter(buffer, JsonRpcWriting.WriterOptions);
             w.WriteStartObject();
             w.WriteString("jsonrpc"u8, "2.0"u8);
             JsonRpcWriting.WriteId(w, id);
@@ -149,13 +148,25 @@ public sealed partial class JsonRpcProcessor(RpcMethodRegistry methods, IEthBack
             LogHandlerFailure(logger, "(result formatting)", e);
             return Error(id, RpcErrorCodes.InternalError, "internal error");
         }
+        finally
+        {
+            ResponseWriter.Return(w, buffer);
+        }
     }
 
     private static byte[] Error(JsonElement? id, int code, string message, string? data = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var w = new Utf8JsonWriter(buffer, JsonRpcWriting.WriterOptions)) JsonRpcWriting.WriteError(w, id, code, message, data);
-        return buffer.WrittenSpan.ToArray();
+        Utf8JsonWriter w = ResponseWriter.Rent(out ArrayBufferWriter<byte> buffer);
+        try
+        {
+            JsonRpcWriting.WriteError(w, id, code, message, data);
+            w.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            ResponseWriter.Return(w, buffer);
+        }
     }
 
     private static string Trim(string s) => s.Length <= 200 ? s : string.Concat(s.AsSpan(0, 197), "...");

@@ -8,9 +8,12 @@ using Tachyon.Rpc.Subscriptions;
 namespace Tachyon.Rpc.Server;
 
 /// <summary>
-/// One WebSocket client: reads messages (each a request or batch) and handles them concurrently;
-/// a single loop sends responses and notifications from a bounded queue. A client that lets the
-/// queue fill up, or sends an oversized message, is disconnected.
+/// One WebSocket client: reads messages (each a request or batch) and handles them concurrently.
+/// A handler sends its response itself as soon as it has it (one send at a time, under a lock), so
+/// an answer costs no hand-off to another task; notifications go through a bounded queue and a send
+/// loop. A client that lets the notification queue fill up, or sends an oversized message, is
+/// disconnected; one that reads responses slowly holds up its own requests (at most
+/// MaxConcurrentRequestsPerConnection in flight), not the node.
 /// </summary>
 internal sealed partial class WebSocketConnection : ISubscriptionHost
 {
@@ -19,6 +22,7 @@ internal sealed partial class WebSocketConnection : ISubscriptionHost
     private readonly ILogger _logger;
     private readonly Channel<byte[]> _outgoing;
     private readonly SemaphoreSlim _inFlight;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _closing;
 
     public WebSocketConnection(WebSocket socket, JsonRpcProcessor processor, ILogger logger, CancellationToken aborted)
@@ -92,10 +96,21 @@ internal sealed partial class WebSocketConnection : ISubscriptionHost
                 message.Write(chunk.AsSpan(0, received.Count));
                 if (!received.EndOfMessage) continue;
 
-                byte[] request = message.WrittenSpan.ToArray();
+                // A pooled copy: the handler may still run when the next message is read into `message`.
+                int length = message.WrittenCount;
+                byte[] request = ArrayPool<byte>.Shared.Rent(length);
+                message.WrittenSpan.CopyTo(request);
                 message.ResetWrittenCount();
-                await _inFlight.WaitAsync(_closing.Token).ConfigureAwait(false);
-                _ = HandleAsync(request);
+                try
+                {
+                    await _inFlight.WaitAsync(_closing.Token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    ArrayPool<byte>.Shared.Return(request);
+                    throw;
+                }
+                _ = HandleAsync(request, length);
             }
         }
         finally
@@ -104,20 +119,43 @@ internal sealed partial class WebSocketConnection : ISubscriptionHost
         }
     }
 
-    private async Task HandleAsync(byte[] request)
+    private async Task HandleAsync(byte[] request, int length)
     {
         try
         {
-            byte[]? response = await _processor.ProcessAsync(new ReadOnlySequence<byte>(request), this, _closing.Token).ConfigureAwait(false);
-            if (response is not null) await _outgoing.Writer.WriteAsync(response, _closing.Token).ConfigureAwait(false);
+            byte[]? response;
+            try
+            {
+                response = await _processor.ProcessAsync(new ReadOnlySequence<byte>(request, 0, length), this, _closing.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(request); // the parsed document is disposed by now
+            }
+            // Sent before activating a new subscription, so its first notification follows the answer.
+            if (response is not null) await SendAsync(response).ConfigureAwait(false);
             Subscriptions.ActivatePending();
         }
-        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or WebSocketException or IOException)
         {
+            // The connection is closing or broken: the receive loop ends it.
         }
         finally
         {
             try { _inFlight.Release(); } catch (ObjectDisposedException) { }
+        }
+    }
+
+    private async ValueTask SendAsync(byte[] message)
+    {
+        await _sendLock.WaitAsync(_closing.Token).ConfigureAwait(false);
+        try
+        {
+            await _socket.SendAsync(message, WebSocketMessageType.Text, true, _closing.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sendLock.Release();
         }
     }
 
@@ -127,7 +165,7 @@ internal sealed partial class WebSocketConnection : ISubscriptionHost
         while (await reader.WaitToReadAsync(_closing.Token).ConfigureAwait(false))
         {
             while (reader.TryRead(out byte[]? message))
-                await _socket.SendAsync(message, WebSocketMessageType.Text, true, _closing.Token).ConfigureAwait(false);
+                await SendAsync(message).ConfigureAwait(false);
         }
     }
 
