@@ -244,10 +244,12 @@ public sealed class LayeredState : IDisposable
             if (_fault != null) { layer.FailRoot(_fault); continue; }
             try
             {
+                int gc0 = GC.CollectionCount(0);
                 var sw = Stopwatch.StartNew();
                 Hash256 root = _trie.Apply(layer.Accounts, layer.Storage, layer.WipedStorage,
                     out var resolved, out var changes, out var originAccounts, out var originStorage);
                 Stats.AddRoot(sw.Elapsed);
+                Stats.AddRootPhases(_trie.LastPhases, GC.CollectionCount(0) - gc0);
                 layer.Block.FinishHeader(root);
                 layer.SetRoot(root, resolved, changes, sw.Elapsed, originAccounts, originStorage);
             }
@@ -346,13 +348,22 @@ public sealed class LayeredState : IDisposable
     {
         public byte[]? Load(ReadOnlySpan<byte> key)
         {
+            if (!NodeKey.TryParse(key, out var wanted)) return null;
             // Newest first; a layer's changes are dropped only after its batch is in RocksDB.
             var layers = owner._layers;
             for (int i = layers.Length - 1; i >= 0; i--)
             {
-                if (layers[i].TrieChanges is not { } changes) continue;
-                foreach (var kv in changes.NewNodes)
-                    if (key.SequenceEqual(kv.Key)) return kv.Value;
+                var layer = layers[i];
+                if (Volatile.Read(ref layer.TrieChanges) is not { } changes) continue;
+                var nodes = changes.NewNodes;
+                for (int j = 0; j < nodes.Count; j++)
+                {
+                    if (!nodes.KeyAt(j).Equals(wanted)) continue;
+                    byte[] value = nodes.ValueAt(j).ToArray();
+                    // Still published after the copy: the buffer was not recycled under us.
+                    if (Volatile.Read(ref layer.TrieChanges) == changes) return value;
+                    return owner.Db.Get(owner.Db.TrieCf, key);
+                }
             }
             return owner.Db.Get(owner.Db.TrieCf, key);
         }

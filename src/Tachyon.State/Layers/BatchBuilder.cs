@@ -40,7 +40,10 @@ internal static class BatchBuilder
             }
         }
         foreach (var (h, code) in layer.Code) batch.Put(h.Bytes, code, db.CodeCf);
-        foreach (var kv in layer.TrieChanges!.NewNodes) batch.Put(kv.Key, kv.Value, db.TrieCf);
+        var nodes = layer.TrieChanges!.NewNodes;
+        Span<byte> nodeKey = stackalloc byte[Trie.NodeKey.MaxLength];
+        for (int i = 0; i < nodes.Count; i++)
+            batch.Put(nodeKey[..nodes.KeyAt(i).WriteTo(nodeKey)], nodes.ValueAt(i), db.TrieCf);
 
         var block = layer.Block;
         Span<byte> num = stackalloc byte[8];

@@ -8,11 +8,12 @@ namespace Tachyon.State.Layers;
 /// dies in block B when B replaces or removes it; it is deleted with the batch of block
 /// B+N-1 unless a later block wrote it again (a resurrected record cancels its death).
 /// Deaths are kept in memory only: a crash leaks those records (garbage, never corruption).
+/// Keys are structs, so this bookkeeping adds no objects per node for the GC to trace.
 /// </summary>
 internal sealed class NodePruner(int window)
 {
-    private readonly Dictionary<byte[], ulong> _pending = new(ByteArrayComparer.Instance);
-    private readonly Queue<(ulong Block, List<byte[]> Keys)> _deaths = new();
+    private readonly Dictionary<NodeKey, ulong> _pending = new();
+    private readonly Queue<(ulong Block, List<NodeKey> Keys)> _deaths = new();
 
     public int PendingCount => _pending.Count;
 
@@ -20,7 +21,8 @@ internal sealed class NodePruner(int window)
     {
         // Deaths first: a record both killed and written in one block is alive.
         foreach (var k in changes.DeadNodes) _pending[k] = block;
-        foreach (var kv in changes.NewNodes) _pending.Remove(kv.Key);
+        var born = changes.NewNodes;
+        for (int i = 0; i < born.Count; i++) _pending.Remove(born.KeyAt(i));
         if (changes.DeadNodes.Count > 0) _deaths.Enqueue((block, changes.DeadNodes));
     }
 
@@ -28,6 +30,7 @@ internal sealed class NodePruner(int window)
     public int Prune(ulong head, WriteBatch batch, ColumnFamilyHandle trieCf)
     {
         int deleted = 0;
+        Span<byte> key = stackalloc byte[NodeKey.MaxLength];
         while (_deaths.Count > 0 && _deaths.Peek().Block + (ulong)window <= head + 1)
         {
             var (block, keys) = _deaths.Dequeue();
@@ -36,7 +39,7 @@ internal sealed class NodePruner(int window)
                 if (_pending.TryGetValue(k, out ulong b) && b == block)
                 {
                     _pending.Remove(k);
-                    batch.Delete(k, trieCf);
+                    batch.Delete(key[..k.WriteTo(key)], trieCf);
                     deleted++;
                 }
             }

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+
+namespace Tachyon.State.Trie;
+
+/// <summary>
+/// One block's new node records: keys as structs, encodings packed into pooled 64 KiB chunks
+/// instead of one array per node (tens of thousands of mid-lived arrays per block otherwise
+/// reach gen1/gen2 and dominate GC). Filled by one thread; read-only once published.
+/// <see cref="Release"/> returns the chunks; a reader racing with it must re-check that the
+/// records are still published after copying a value out (see LayeredState's pending reader).
+/// </summary>
+internal sealed class NodeRecords
+{
+    // Below the 85 KB large-object threshold: chunks live in the ordinary heap and get reused.
+    private const int ChunkSize = 64 * 1024;
+    private const int MaxPooledChunks = 1024;
+    private static readonly ConcurrentQueue<byte[]> Pool = new();
+    private static int _pooled;
+
+    private readonly List<byte[]> _chunks = new();
+    private readonly List<Entry> _entries = new();
+    private int _used = ChunkSize; // bytes used in the last chunk; full forces a new one
+    private bool _released;
+
+    private readonly record struct Entry(NodeKey Key, int Chunk, int Offset, int Length);
+
+    public int Count => _entries.Count;
+
+    public NodeKey KeyAt(int i) => _entries[i].Key;
+
+    public ReadOnlySpan<byte> ValueAt(int i)
+    {
+        var e = _entries[i];
+        return _chunks[e.Chunk].AsSpan(e.Offset, e.Length);
+    }
+
+    public void Add(in NodeKey key, ReadOnlySpan<byte> value)
+    {
+        if (_released) throw new InvalidOperationException("node records already released");
+        if (value.Length > ChunkSize)
+        {
+            // Rare (huge leaf values): an array of its own, never pooled.
+            _chunks.Add(value.ToArray());
+            _entries.Add(new Entry(key, _chunks.Count - 1, 0, value.Length));
+            _used = ChunkSize; // the next add starts a new chunk
+            return;
+        }
+        if (_used + value.Length > ChunkSize)
+        {
+            _chunks.Add(Rent());
+            _used = 0;
+        }
+        value.CopyTo(_chunks[^1].AsSpan(_used));
+        _entries.Add(new Entry(key, _chunks.Count - 1, _used, value.Length));
+        _used += value.Length;
+    }
+
+    /// <summary>Takes over <paramref name="other"/>'s records and chunks without copying; other ends empty.</summary>
+    public void Adopt(NodeRecords other)
+    {
+        if (_released || other._released) throw new InvalidOperationException("node records already released");
+        int shift = _chunks.Count;
+        _chunks.AddRange(other._chunks);
+        foreach (var e in other._entries) _entries.Add(e with { Chunk = e.Chunk + shift });
+        // Keep filling other's last chunk; the tail of our previous last chunk is given up.
+        _used = other._used;
+        other._chunks.Clear();
+        other._entries.Clear();
+        other._used = ChunkSize;
+    }
+
+    /// <summary>Returns the chunks to the pool (once). Entries and chunk list stay so racing readers never index out of range.</summary>
+    public void Release()
+    {
+        if (_released) return;
+        _released = true;
+        foreach (var c in _chunks)
+        {
+            if (c.Length != ChunkSize || Interlocked.Increment(ref _pooled) > MaxPooledChunks)
+            {
+                if (c.Length == ChunkSize) Interlocked.Decrement(ref _pooled);
+                continue;
+            }
+            Pool.Enqueue(c);
+        }
+    }
+
+    private static byte[] Rent()
+    {
+        if (Pool.TryDequeue(out var c))
+        {
+            Interlocked.Decrement(ref _pooled);
+            return c;
+        }
+        return new byte[ChunkSize];
+    }
+}
