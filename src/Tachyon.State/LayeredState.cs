@@ -20,6 +20,7 @@ public sealed class LayeredState : IDisposable
     private readonly LayeredStateOptions _options;
     private readonly StateTrie _trie;
     private readonly NodePruner _pruner;
+    private readonly List<NodeKey> _prunedKeys = new(); // writer thread only
     private readonly BlockingCollection<DiffLayer> _rootQueue = new();
     private readonly BlockingCollection<DiffLayer> _writeQueue = new();
     private readonly Thread _rootThread, _writerThread;
@@ -277,9 +278,10 @@ public sealed class LayeredState : IDisposable
                 var sw = Stopwatch.StartNew();
                 using (var batch = new WriteBatch())
                 {
-                    BatchBuilder.Build(Db, layer, root, batch);
                     _pruner.Record(layer.Number, layer.TrieChanges!);
-                    Stats.AddPruned(_pruner.Prune(layer.Number, batch, Db.TrieCf));
+                    _prunedKeys.Clear();
+                    Stats.AddPruned(_pruner.Prune(layer.Number, _prunedKeys));
+                    BatchBuilder.Build(Db, layer, root, _prunedKeys, batch);
                     var built = sw.Elapsed;
                     Interlocked.Exchange(ref _baseUpperBound, (long)layer.Number);
                     Db.Write(batch, _options.Durability == DurabilityMode.Sync);

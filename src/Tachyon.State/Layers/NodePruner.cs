@@ -1,4 +1,3 @@
-using RocksDbSharp;
 using Tachyon.State.Trie;
 
 namespace Tachyon.State.Layers;
@@ -26,11 +25,10 @@ internal sealed class NodePruner(int window)
         if (changes.DeadNodes.Count > 0) _deaths.Enqueue((block, changes.DeadNodes));
     }
 
-    /// <summary>Adds deletes for records that died in blocks at or before head-N+1.</summary>
-    public int Prune(ulong head, WriteBatch batch, ColumnFamilyHandle trieCf)
+    /// <summary>Collects into <paramref name="deletes"/> the records that died in blocks at or before head-N+1.</summary>
+    public int Prune(ulong head, List<NodeKey> deletes)
     {
         int deleted = 0;
-        Span<byte> key = stackalloc byte[NodeKey.MaxLength];
         while (_deaths.Count > 0 && _deaths.Peek().Block + (ulong)window <= head + 1)
         {
             var (block, keys) = _deaths.Dequeue();
@@ -39,7 +37,7 @@ internal sealed class NodePruner(int window)
                 if (_pending.TryGetValue(k, out ulong b) && b == block)
                 {
                     _pending.Remove(k);
-                    batch.Delete(key[..k.WriteTo(key)], trieCf);
+                    deletes.Add(k);
                     deleted++;
                 }
             }
