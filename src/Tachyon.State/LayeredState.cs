@@ -350,7 +350,6 @@ public sealed class LayeredState : IDisposable
     {
         public byte[]? Load(ReadOnlySpan<byte> key)
         {
-            if (!NodeKey.TryParse(key, out var wanted)) return null;
             // Newest first; a layer's changes are dropped only after its batch is in RocksDB.
             var layers = owner._layers;
             for (int i = layers.Length - 1; i >= 0; i--)
@@ -360,7 +359,7 @@ public sealed class LayeredState : IDisposable
                 var nodes = changes.NewNodes;
                 for (int j = 0; j < nodes.Count; j++)
                 {
-                    if (!nodes.KeyAt(j).Equals(wanted)) continue;
+                    if (!nodes.StoreKeyAt(j).SequenceEqual(key)) continue;
                     byte[] value = nodes.ValueAt(j).ToArray();
                     // Still published after the copy: the buffer was not recycled under us.
                     if (Volatile.Read(ref layer.TrieChanges) == changes) return value;

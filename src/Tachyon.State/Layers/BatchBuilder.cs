@@ -81,14 +81,19 @@ internal static class BatchBuilder
         try
         {
             // Sort by the first 8 key bytes; ties (practically never) only cost a little speed.
-            for (int i = 0; i < born.Count; i++) { order[i] = SortPrefix(born.KeyAt(i)); index[i] = i; }
-            for (int i = 0; i < pruned.Count; i++) { order[born.Count + i] = SortPrefix(pruned[i]); index[born.Count + i] = born.Count + i; }
+            for (int i = 0; i < born.Count; i++) { order[i] = BinaryPrimitives.ReadUInt64BigEndian(born.StoreKeyAt(i)); index[i] = i; }
+            for (int i = 0; i < pruned.Count; i++)
+            {
+                var k = pruned[i];
+                order[born.Count + i] = BinaryPrimitives.ReadUInt64BigEndian(k.InStorage ? k.Owner.Bytes : k.Hash.Bytes);
+                index[born.Count + i] = born.Count + i;
+            }
             Array.Sort(order, index, 0, n);
             Span<byte> key = stackalloc byte[NodeKey.MaxLength];
             for (int j = 0; j < n; j++)
             {
                 int i = index[j];
-                if (i < born.Count) batch.Put(key[..born.KeyAt(i).WriteTo(key)], born.ValueAt(i), cf);
+                if (i < born.Count) batch.Put(born.StoreKeyAt(i), born.ValueAt(i), cf);
                 else
                 {
                     var k = pruned[i - born.Count];
@@ -102,7 +107,4 @@ internal static class BatchBuilder
             ArrayPool<int>.Shared.Return(index);
         }
     }
-
-    private static ulong SortPrefix(in NodeKey k) =>
-        BinaryPrimitives.ReadUInt64BigEndian(k.InStorage ? k.Owner.Bytes : k.Hash.Bytes);
 }

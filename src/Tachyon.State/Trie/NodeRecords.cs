@@ -22,45 +22,61 @@ internal sealed class NodeRecords
     private int _used = ChunkSize; // bytes used in the last chunk; full forces a new one
     private bool _released;
 
-    private readonly record struct Entry(NodeKey Key, int Chunk, int Offset, int Length);
+    // Key bytes (owner prefix || hash) precede the value in the chunk; 16-byte entries keep the index small.
+    private readonly record struct Entry(int Chunk, int Offset, int KeyLength, int ValueLength);
 
     public int Count => _entries.Count;
 
-    public NodeKey KeyAt(int i) => _entries[i].Key;
+    public NodeKey KeyAt(int i)
+    {
+        NodeKey.TryParse(StoreKeyAt(i), out var key);
+        return key;
+    }
+
+    /// <summary>The full store key (owner prefix || hash).</summary>
+    public ReadOnlySpan<byte> StoreKeyAt(int i)
+    {
+        var e = _entries[i];
+        return _chunks[e.Chunk].AsSpan(e.Offset, e.KeyLength);
+    }
 
     public ReadOnlySpan<byte> ValueAt(int i)
     {
         var e = _entries[i];
-        return _chunks[e.Chunk].AsSpan(e.Offset, e.Length);
+        return _chunks[e.Chunk].AsSpan(e.Offset + e.KeyLength, e.ValueLength);
     }
 
     public void Add(in NodeKey key, ReadOnlySpan<byte> value)
     {
         if (_released) throw new InvalidOperationException("node records already released");
-        if (value.Length > ChunkSize)
+        int keyLength = key.Length, size = keyLength + value.Length;
+        if (size > ChunkSize)
         {
             // Rare (huge leaf values): an array of its own, never pooled.
-            _chunks.Add(value.ToArray());
-            _entries.Add(new Entry(key, _chunks.Count - 1, 0, value.Length));
+            _chunks.Add(new byte[size]);
             _used = ChunkSize; // the next add starts a new chunk
-            return;
         }
-        if (_used + value.Length > ChunkSize)
+        else if (_used + size > ChunkSize)
         {
             _chunks.Add(Rent());
             _used = 0;
         }
-        value.CopyTo(_chunks[^1].AsSpan(_used));
-        _entries.Add(new Entry(key, _chunks.Count - 1, _used, value.Length));
-        _used += value.Length;
+        int offset = size > ChunkSize ? 0 : _used;
+        var dst = _chunks[^1].AsSpan(offset, size);
+        key.WriteTo(dst);
+        value.CopyTo(dst[keyLength..]);
+        _entries.Add(new Entry(_chunks.Count - 1, offset, keyLength, value.Length));
+        if (size <= ChunkSize) _used += size;
     }
 
     /// <summary>Takes over <paramref name="other"/>'s records and chunks without copying; other ends empty.</summary>
     public void Adopt(NodeRecords other)
     {
         if (_released || other._released) throw new InvalidOperationException("node records already released");
+        if (other._chunks.Count == 0) return; // keep filling our own last chunk
         int shift = _chunks.Count;
         _chunks.AddRange(other._chunks);
+        _entries.EnsureCapacity(_entries.Count + other._entries.Count);
         foreach (var e in other._entries) _entries.Add(e with { Chunk = e.Chunk + shift });
         // Keep filling other's last chunk; the tail of our previous last chunk is given up.
         _used = other._used;

@@ -117,10 +117,16 @@ internal sealed class StateTrie
         }
         if (Parallel && work.Length > 1)
         {
-            var merged = changes;
-            System.Threading.Tasks.Parallel.For(0, work.Length, () => new TrieChanges(),
-                (i, _, sink) => { Storage(i, sink); return sink; },
-                sink => { lock (merged) merged.AddFrom(sink); });
+            // A fixed number of workers pulling indices: Parallel.For's localInit would run per
+            // task replica (hundreds here), each sink then holding a mostly empty record chunk.
+            int workers = Math.Min(Environment.ProcessorCount, work.Length), next = -1;
+            var sinks = new TrieChanges[workers];
+            System.Threading.Tasks.Parallel.For(0, workers, w =>
+            {
+                var sink = sinks[w] = new TrieChanges();
+                for (int i; (i = Interlocked.Increment(ref next)) < work.Length;) Storage(i, sink);
+            });
+            foreach (var sink in sinks) changes.AddFrom(sink);
         }
         else for (int i = 0; i < work.Length; i++) Storage(i, changes);
         long t1 = System.Diagnostics.Stopwatch.GetTimestamp();

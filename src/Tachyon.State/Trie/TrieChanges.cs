@@ -21,6 +21,8 @@ internal sealed class TrieChanges
     public void AddFrom(TrieChanges other)
     {
         NewNodes.Adopt(other.NewNodes);
+        if (other.DeadNodes.Count == 0) return;
+        DeadNodes.EnsureCapacity(DeadNodes.Count + other.DeadNodes.Count);
         DeadNodes.AddRange(other.DeadNodes);
     }
 
@@ -28,6 +30,7 @@ internal sealed class TrieChanges
     public void AddSameTrie(TrieChanges other)
     {
         AddFrom(other);
+        OldValues.EnsureCapacity(OldValues.Count + other.OldValues.Count);
         foreach (var kv in other.OldValues) OldValues.TryAdd(kv.Key, kv.Value);
     }
 }
