@@ -12,7 +12,7 @@ namespace Tachyon.State.Layers;
 internal sealed class NodePruner(int window)
 {
     private readonly Dictionary<NodeKey, ulong> _pending = new();
-    private readonly Queue<(ulong Block, List<NodeKey> Keys)> _deaths = new();
+    private readonly Queue<(ulong Block, NodeKeyList Keys)> _deaths = new();
 
     public int PendingCount => _pending.Count;
 

@@ -104,7 +104,8 @@ internal sealed class MerkleTrie
         if (parallel && updates.Count >= 256 && _root is BranchNode rb)
         {
             var buckets = new List<TrieUpdate>[16];
-            for (int i = 0; i < 16; i++) buckets[i] = new List<TrieUpdate>();
+            int expect = updates.Count / 16 + updates.Count / 64 + 8;
+            for (int i = 0; i < 16; i++) buckets[i] = new List<TrieUpdate>(expect);
             foreach (var u in updates) buckets[Nibbles.At(u.Key, 0)].Add(u);
             var ctxs = new Ctx[16];
             Parallel.For(0, 16, i =>
@@ -115,6 +116,7 @@ internal sealed class MerkleTrie
                 rb.Children[i] = child;
             });
             bool changed = false;
+            ctx.Changes.OldValues.EnsureCapacity(updates.Count); // every updated key ends up there
             for (int i = 0; i < 16; i++)
             {
                 ctx.Changes.AddSameTrie(ctxs[i].Changes);

@@ -9,7 +9,7 @@ namespace Tachyon.State.Trie;
 internal sealed class TrieChanges
 {
     public readonly NodeRecords NewNodes = new();
-    public readonly List<NodeKey> DeadNodes = new();
+    public readonly NodeKeyList DeadNodes = new();
 
     /// <summary>
     /// Leaf values before the change, by key, for every key an update or wipe touched (null:
@@ -21,9 +21,7 @@ internal sealed class TrieChanges
     public void AddFrom(TrieChanges other)
     {
         NewNodes.Adopt(other.NewNodes);
-        if (other.DeadNodes.Count == 0) return;
-        DeadNodes.EnsureCapacity(DeadNodes.Count + other.DeadNodes.Count);
-        DeadNodes.AddRange(other.DeadNodes);
+        DeadNodes.AddFrom(other.DeadNodes);
     }
 
     /// <summary>Moves node records and adds old values of the same trie; the first capture of a key wins.</summary>
