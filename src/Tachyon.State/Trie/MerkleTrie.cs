@@ -307,6 +307,8 @@ internal sealed class MerkleTrie
     // A full branch is 532 bytes; account leaves about 110.
     private const int MaxStackEncoding = 640;
 
+    // No zeroing of the 640-byte scratch per node: Encode writes every byte it returns.
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private void Hash(TrieNode node, TrieChanges sink)
     {
         if (!node.Dirty) return;
