@@ -49,6 +49,21 @@ internal readonly struct NodeKey : IEquatable<NodeKey>
         return false;
     }
 
+    /// <summary>
+    /// 64 bits of the key (hash bytes, mixed with the owner for storage tries). Distinct keys may
+    /// share one; users must only ever err towards keeping a record when they do.
+    /// </summary>
+    public ulong Fingerprint
+    {
+        get
+        {
+            ulong h = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(Hash.Bytes);
+            if (!InStorage) return h;
+            ulong o = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(Owner.Bytes);
+            return h ^ (o * 0x9E3779B97F4A7C15UL) ^ 1;
+        }
+    }
+
     public bool Equals(NodeKey other) => Hash.Equals(other.Hash) && InStorage == other.InStorage && Owner.Equals(other.Owner);
 
     public override bool Equals(object? obj) => obj is NodeKey k && Equals(k);
