@@ -111,6 +111,9 @@ internal sealed class MerkleTrie
             Parallel.For(0, 16, i =>
             {
                 var c = ctxs[i] = new Ctx(this);
+                // Sized up front: each update touches a few nodes below the root (no regrowth garbage).
+                c.Changes.DeadNodes.Reserve(buckets[i].Count * 3);
+                c.Changes.OldValues.EnsureCapacity(buckets[i].Count);
                 TrieNode? child = rb.Children[i];
                 foreach (var u in buckets[i]) child = ApplyOne(child, u, 1, c);
                 rb.Children[i] = child;

@@ -22,6 +22,13 @@ internal sealed class NodeKeyList : IEnumerable<NodeKey>
         Count++;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more keys in the current segment.</summary>
+    public void Reserve(int count)
+    {
+        if (_tail == null) _segments.Add(_tail = new List<NodeKey>(count));
+        else _tail.EnsureCapacity(_tail.Count + count);
+    }
+
     /// <summary>Moves <paramref name="other"/>'s keys here; other ends empty.</summary>
     public void AddFrom(NodeKeyList other)
     {
