@@ -361,7 +361,9 @@ public sealed class LayeredState : IDisposable
                 {
                     if (!nodes.StoreKeyAt(j).SequenceEqual(key)) continue;
                     byte[] value = nodes.ValueAt(j).ToArray();
-                    // Still published after the copy: the buffer was not recycled under us.
+                    // Still published after the copy (full fence: the copy's loads happen first)
+                    // means the buffer was not recycled under us.
+                    Interlocked.MemoryBarrier();
                     if (Volatile.Read(ref layer.TrieChanges) == changes) return value;
                     return owner.Db.Get(owner.Db.TrieCf, key);
                 }
