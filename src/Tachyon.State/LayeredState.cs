@@ -20,6 +20,7 @@ public sealed class LayeredState : IDisposable
     private readonly LayeredStateOptions _options;
     private readonly StateTrie _trie;
     private readonly NodePruner _pruner;
+    private readonly List<NodeKey> _prunedKeys = new(); // writer thread only
     private readonly BlockingCollection<DiffLayer> _rootQueue = new();
     private readonly BlockingCollection<DiffLayer> _writeQueue = new();
     private readonly Thread _rootThread, _writerThread;
@@ -244,10 +245,12 @@ public sealed class LayeredState : IDisposable
             if (_fault != null) { layer.FailRoot(_fault); continue; }
             try
             {
+                int gc0 = GC.CollectionCount(0);
                 var sw = Stopwatch.StartNew();
                 Hash256 root = _trie.Apply(layer.Accounts, layer.Storage, layer.WipedStorage,
                     out var resolved, out var changes, out var originAccounts, out var originStorage);
                 Stats.AddRoot(sw.Elapsed);
+                Stats.AddRootPhases(_trie.LastPhases, GC.CollectionCount(0) - gc0);
                 layer.Block.FinishHeader(root);
                 layer.SetRoot(root, resolved, changes, sw.Elapsed, originAccounts, originStorage);
             }
@@ -275,9 +278,10 @@ public sealed class LayeredState : IDisposable
                 var sw = Stopwatch.StartNew();
                 using (var batch = new WriteBatch())
                 {
-                    BatchBuilder.Build(Db, layer, root, batch);
                     _pruner.Record(layer.Number, layer.TrieChanges!);
-                    Stats.AddPruned(_pruner.Prune(layer.Number, batch, Db.TrieCf));
+                    _prunedKeys.Clear();
+                    Stats.AddPruned(_pruner.Prune(layer.Number, _prunedKeys));
+                    BatchBuilder.Build(Db, layer, root, _prunedKeys, batch);
                     var built = sw.Elapsed;
                     Interlocked.Exchange(ref _baseUpperBound, (long)layer.Number);
                     Db.Write(batch, _options.Durability == DurabilityMode.Sync);
@@ -350,9 +354,19 @@ public sealed class LayeredState : IDisposable
             var layers = owner._layers;
             for (int i = layers.Length - 1; i >= 0; i--)
             {
-                if (layers[i].TrieChanges is not { } changes) continue;
-                foreach (var kv in changes.NewNodes)
-                    if (key.SequenceEqual(kv.Key)) return kv.Value;
+                var layer = layers[i];
+                if (Volatile.Read(ref layer.TrieChanges) is not { } changes) continue;
+                var nodes = changes.NewNodes;
+                for (int j = 0; j < nodes.Count; j++)
+                {
+                    if (!nodes.StoreKeyAt(j).SequenceEqual(key)) continue;
+                    byte[] value = nodes.ValueAt(j).ToArray();
+                    // Still published after the copy (full fence: the copy's loads happen first)
+                    // means the buffer was not recycled under us.
+                    Interlocked.MemoryBarrier();
+                    if (Volatile.Read(ref layer.TrieChanges) == changes) return value;
+                    return owner.Db.Get(owner.Db.TrieCf, key);
+                }
             }
             return owner.Db.Get(owner.Db.TrieCf, key);
         }

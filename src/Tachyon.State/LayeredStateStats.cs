@@ -42,5 +42,26 @@ public sealed class LayeredStateStats
         Interlocked.Add(ref _writeTicks, t.Ticks);
     }
 
+    private long _phStorage, _phEncode, _phApply, _phHash, _rootGcs;
+
+    /// <summary>Root-stage time split (summed over blocks): storage tries, account encoding, account trie update, account trie hashing.</summary>
+    public (TimeSpan Storage, TimeSpan Encode, TimeSpan Apply, TimeSpan Hash) RootPhaseTimes => (
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _phStorage)),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _phEncode)),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _phApply)),
+        System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _phHash)));
+
+    /// <summary>Garbage collections (any generation) that started while a root was being computed.</summary>
+    public long RootGcs => Interlocked.Read(ref _rootGcs);
+
+    internal void AddRootPhases(Trie.RootPhases p, int gcs)
+    {
+        Interlocked.Add(ref _phStorage, p.Storage);
+        Interlocked.Add(ref _phEncode, p.Encode);
+        Interlocked.Add(ref _phApply, p.Apply);
+        Interlocked.Add(ref _phHash, p.Hash);
+        Interlocked.Add(ref _rootGcs, gcs);
+    }
+
     internal void AddPruned(int n) => Interlocked.Add(ref _pruned, n);
 }

@@ -11,6 +11,6 @@ internal sealed class MemoryNodeStore : INodeReader
 
     public void Add(TrieChanges c)
     {
-        foreach (var kv in c.NewNodes) Nodes[kv.Key] = kv.Value;
+        for (int i = 0; i < c.NewNodes.Count; i++) Nodes[c.NewNodes.KeyAt(i).ToArray()] = c.NewNodes.ValueAt(i).ToArray();
     }
 }

@@ -70,6 +70,8 @@ public static class StorageBenchmark
         long waits0 = state.Stats.BackPressureWaits;
         var waitTime0 = state.Stats.BackPressureTime;
         var (b0, w0, wr0) = (state.Stats.BatchBuildTime, state.Stats.DbWriteTime, state.Stats.BlocksWritten);
+        var phases0 = state.Stats.RootPhaseTimes;
+        long rootGcs0 = state.Stats.RootGcs, alloc0 = GC.GetTotalAllocatedBytes();
         var commitMs = new List<double>();
         var buildMs = new List<double>();
         var layers = new List<Layers.DiffLayer>();
@@ -87,6 +89,11 @@ public static class StorageBenchmark
         double commitPhase = total.Elapsed.TotalSeconds;
         state.WaitForPersistence();
         double sustained = total.Elapsed.TotalSeconds;
+        var ph = state.Stats.RootPhaseTimes;
+        double perBlock(TimeSpan a, TimeSpan b) => (a - b).TotalMilliseconds / o.Blocks;
+        log.WriteLine($"layered: root stage per block: storage tries {perBlock(ph.Storage, phases0.Storage):F1} ms, account encoding {perBlock(ph.Encode, phases0.Encode):F1} ms, " +
+                      $"account trie update {perBlock(ph.Apply, phases0.Apply):F1} ms, hashing {perBlock(ph.Hash, phases0.Hash):F1} ms; {state.Stats.RootGcs - rootGcs0} GCs during roots; " +
+                      $"{(GC.GetTotalAllocatedBytes() - alloc0) / o.Blocks / 1e6:F1} MB allocated per block (whole process)");
         var rootMs = layers.Select(l => l.RootElapsed.TotalMilliseconds).ToList();
         long updates = (long)o.Blocks * o.UpdatesPerBlock;
         double written = Math.Max(1, state.Stats.BlocksWritten - wr0);

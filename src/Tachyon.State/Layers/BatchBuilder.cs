@@ -1,14 +1,16 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using RocksDbSharp;
 using Tachyon.Core.Types;
 using Tachyon.State.Storage;
+using Tachyon.State.Trie;
 
 namespace Tachyon.State.Layers;
 
 /// <summary>Turns one finished layer into one WriteBatch: flat state, trie nodes, block data, metadata.</summary>
 internal static class BatchBuilder
 {
-    public static void Build(StateDb db, DiffLayer layer, Hash256 root, WriteBatch batch)
+    public static void Build(StateDb db, DiffLayer layer, Hash256 root, List<NodeKey> prunedNodes, WriteBatch batch)
     {
         Span<byte> key = stackalloc byte[FlatEncoding.StorageKeySize + 1];
         Span<byte> val = stackalloc byte[FlatEncoding.MaxAccountSize];
@@ -23,11 +25,18 @@ internal static class BatchBuilder
             end.AsSpan(Address.Size, 32).Fill(0xFF);
             batch.DeleteRange(start, (ulong)start.Length, end, (ulong)end.Length, db.StorageCf);
         }
-        foreach (var (addr, acc) in layer.ResolvedAccounts!)
+        // Address order: cheap sequential memtable inserts (see AddTrieNodes).
+        var accounts = layer.ResolvedAccounts!;
+        Address[] order = ArrayPool<Address>.Shared.Rent(accounts.Count);
+        accounts.Keys.CopyTo(order, 0);
+        Array.Sort(order, 0, accounts.Count);
+        for (int i = 0; i < accounts.Count; i++)
         {
-            if (acc is { } a) batch.Put(addr.Bytes, val[..FlatEncoding.EncodeAccount(a, val)], db.AccountsCf);
+            var addr = order[i];
+            if (accounts[addr] is { } a) batch.Put(addr.Bytes, val[..FlatEncoding.EncodeAccount(a, val)], db.AccountsCf);
             else batch.Delete(addr.Bytes, db.AccountsCf);
         }
+        ArrayPool<Address>.Shared.Return(order);
         Span<byte> word = stackalloc byte[32];
         foreach (var (k, v) in layer.Storage)
         {
@@ -40,7 +49,7 @@ internal static class BatchBuilder
             }
         }
         foreach (var (h, code) in layer.Code) batch.Put(h.Bytes, code, db.CodeCf);
-        foreach (var kv in layer.TrieChanges!.NewNodes) batch.Put(kv.Key, kv.Value, db.TrieCf);
+        AddTrieNodes(layer.TrieChanges!.NewNodes, prunedNodes, batch, db.TrieCf);
 
         var block = layer.Block;
         Span<byte> num = stackalloc byte[8];
@@ -56,5 +65,46 @@ internal static class BatchBuilder
             batch.Put(block.TransactionHashes[i].Bytes, loc, db.TxIndexCf);
         }
         batch.Put(ChainHead.Key, new ChainHead(block.Number, block.Hash, root).Encode(), db.MetadataCf);
+    }
+
+    /// <summary>
+    /// New and pruned node records in key order. The memtable skiplist remembers where its last
+    /// insert went, so sorted inserts skip most of the search that random hash keys otherwise pay
+    /// in cache misses (the writer's largest cost). Born and pruned keys never overlap in one
+    /// batch (a rebirth cancels the pending delete), so their relative order does not matter.
+    /// </summary>
+    private static void AddTrieNodes(NodeRecords born, List<NodeKey> pruned, WriteBatch batch, ColumnFamilyHandle cf)
+    {
+        int n = born.Count + pruned.Count;
+        ulong[] order = ArrayPool<ulong>.Shared.Rent(n);
+        int[] index = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            // Sort by the first 8 key bytes; ties (practically never) only cost a little speed.
+            for (int i = 0; i < born.Count; i++) { order[i] = BinaryPrimitives.ReadUInt64BigEndian(born.StoreKeyAt(i)); index[i] = i; }
+            for (int i = 0; i < pruned.Count; i++)
+            {
+                var k = pruned[i];
+                order[born.Count + i] = BinaryPrimitives.ReadUInt64BigEndian(k.InStorage ? k.Owner.Bytes : k.Hash.Bytes);
+                index[born.Count + i] = born.Count + i;
+            }
+            Array.Sort(order, index, 0, n);
+            Span<byte> key = stackalloc byte[NodeKey.MaxLength];
+            for (int j = 0; j < n; j++)
+            {
+                int i = index[j];
+                if (i < born.Count) batch.Put(born.StoreKeyAt(i), born.ValueAt(i), cf);
+                else
+                {
+                    var k = pruned[i - born.Count];
+                    batch.Delete(key[..k.WriteTo(key)], cf);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(order);
+            ArrayPool<int>.Shared.Return(index);
+        }
     }
 }

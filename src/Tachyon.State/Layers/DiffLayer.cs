@@ -62,7 +62,13 @@ public sealed class DiffLayer
 
     internal void FailRoot(Exception e) => _root.TrySetException(e);
 
-    internal void DropTrieChanges() => TrieChanges = null;
+    /// <summary>Unpublishes the node records, then recycles their buffers (readers re-check publication after copying).</summary>
+    internal void DropTrieChanges()
+    {
+        var changes = TrieChanges;
+        Volatile.Write(ref TrieChanges, null);
+        changes?.NewNodes.Release();
+    }
 
     /// <summary>The account as this block left it; false when the block did not touch it.</summary>
     internal bool TryGetAccount(in Address address, out AccountState? account)

@@ -14,6 +14,8 @@ internal sealed class MerkleTrie
 {
     private readonly INodeReader _reader;
     private readonly byte[] _ownerPrefix;
+    private readonly Address _owner;
+    private readonly bool _inStorage;
     private TrieNode? _root;
     // The root is stored under its hash even when its encoding is short; remember that record.
     private Hash256? _storedSmallRoot;
@@ -22,6 +24,8 @@ internal sealed class MerkleTrie
     {
         _reader = reader;
         _ownerPrefix = ownerPrefix;
+        if (ownerPrefix.Length == Address.Size) { _owner = new Address(ownerPrefix); _inStorage = true; }
+        else if (ownerPrefix.Length != 0) throw new ArgumentException("the owner prefix is empty (account trie) or an address", nameof(ownerPrefix));
         if (rootHash != Hash256.EmptyTrieRoot)
         {
             _root = new HashNode(rootHash);
@@ -50,13 +54,7 @@ internal sealed class MerkleTrie
         public void Old(in Hash256 key, byte[]? value) => Changes.OldValues.TryAdd(key, value);
     }
 
-    private byte[] Key(in Hash256 hash)
-    {
-        var k = new byte[_ownerPrefix.Length + 32];
-        _ownerPrefix.CopyTo(k, 0);
-        hash.Bytes.CopyTo(k.AsSpan(_ownerPrefix.Length));
-        return k;
-    }
+    private NodeKey Key(in Hash256 hash) => new(hash, _owner, _inStorage);
 
     private TrieNode Load(in Hash256 hash)
     {
@@ -106,17 +104,22 @@ internal sealed class MerkleTrie
         if (parallel && updates.Count >= 256 && _root is BranchNode rb)
         {
             var buckets = new List<TrieUpdate>[16];
-            for (int i = 0; i < 16; i++) buckets[i] = new List<TrieUpdate>();
+            int expect = updates.Count / 16 + updates.Count / 64 + 8;
+            for (int i = 0; i < 16; i++) buckets[i] = new List<TrieUpdate>(expect);
             foreach (var u in updates) buckets[Nibbles.At(u.Key, 0)].Add(u);
             var ctxs = new Ctx[16];
             Parallel.For(0, 16, i =>
             {
                 var c = ctxs[i] = new Ctx(this);
+                // Sized up front: each update touches a few nodes below the root (no regrowth garbage).
+                c.Changes.DeadNodes.Reserve(buckets[i].Count * 3);
+                c.Changes.OldValues.EnsureCapacity(buckets[i].Count);
                 TrieNode? child = rb.Children[i];
                 foreach (var u in buckets[i]) child = ApplyOne(child, u, 1, c);
                 rb.Children[i] = child;
             });
             bool changed = false;
+            ctx.Changes.OldValues.EnsureCapacity(updates.Count); // every updated key ends up there
             for (int i = 0; i < 16; i++)
             {
                 ctx.Changes.AddSameTrie(ctxs[i].Changes);
@@ -294,7 +297,7 @@ internal sealed class MerkleTrie
             {
                 // Short root: still stored under its hash so the trie can be reopened from it.
                 newRoot = Keccak256.Compute(_root.Inline);
-                changes.NewNodes.Add(new(Key(newRoot), _root.Inline));
+                changes.NewNodes.Add(Key(newRoot), _root.Inline);
             }
             else newRoot = _root.Hash;
         }
@@ -304,6 +307,11 @@ internal sealed class MerkleTrie
         return newRoot;
     }
 
+    // A full branch is 532 bytes; account leaves about 110.
+    private const int MaxStackEncoding = 640;
+
+    // No zeroing of the 640-byte scratch per node: Encode writes every byte it returns.
+    [System.Runtime.CompilerServices.SkipLocalsInit]
     private void Hash(TrieNode node, TrieChanges sink)
     {
         if (!node.Dirty) return;
@@ -316,14 +324,17 @@ internal sealed class MerkleTrie
                 Hash(e.Child, sink);
                 break;
         }
-        byte[] enc = NodeCodec.Encode(node);
+        // Encode into scratch and hash it there; only the record store keeps a copy.
+        int len = NodeCodec.EncodedLength(node);
+        Span<byte> enc = len <= MaxStackEncoding ? stackalloc byte[MaxStackEncoding] : new byte[len];
+        enc = enc[..NodeCodec.Encode(node, enc)];
         if (enc.Length >= 32)
         {
             node.Hash = Keccak256.Compute(enc);
             node.Inline = null;
-            sink.NewNodes.Add(new(Key(node.Hash), enc));
+            sink.NewNodes.Add(Key(node.Hash), enc);
         }
-        else node.Inline = enc;
+        else node.Inline = enc.ToArray();
         node.Dirty = false;
     }
 

@@ -16,50 +16,80 @@ internal static class NodeCodec
         else w.WriteHash(child.Hash);
     }
 
-    public static byte[] Encode(TrieNode node)
+    /// <summary>Encoded size of a node whose children are clean.</summary>
+    public static int EncodedLength(TrieNode node)
     {
         switch (node)
         {
             case LeafNode l:
+                return Rlp.LengthOfList(HexPrefixRlpLength(l.Path.Length) + Rlp.LengthOf(l.Value));
+            case ExtensionNode e:
+                return Rlp.LengthOfList(HexPrefixRlpLength(e.Path.Length) + RefLength(e.Child));
+            case BranchNode b:
+                return Rlp.LengthOfList(BranchContentLength(b));
+            default:
+                throw new InvalidOperationException("hash nodes are never encoded");
+        }
+    }
+
+    /// <summary>Writes the node's RLP into <paramref name="dst"/> (at least <see cref="EncodedLength"/> bytes); returns its length.</summary>
+    public static int Encode(TrieNode node, Span<byte> dst)
+    {
+        var w = new RlpWriter(dst);
+        switch (node)
+        {
+            case LeafNode l:
             {
-                int hpLen = Nibbles.HexPrefixLength(l.Path.Length);
-                Span<byte> hp = stackalloc byte[hpLen];
+                Span<byte> hp = stackalloc byte[Nibbles.HexPrefixLength(l.Path.Length)];
                 Nibbles.WriteHexPrefix(l.Path, true, hp);
                 int content = Rlp.LengthOf(hp) + Rlp.LengthOf(l.Value);
-                var buf = new byte[Rlp.LengthOfList(content)];
-                scoped var w = new RlpWriter(buf);
                 w.WriteListHeader(content);
                 w.WriteBytes(hp);
                 w.WriteBytes(l.Value);
-                return buf;
+                return Rlp.LengthOfList(content);
             }
             case ExtensionNode e:
             {
-                int hpLen = Nibbles.HexPrefixLength(e.Path.Length);
-                Span<byte> hp = stackalloc byte[hpLen];
+                Span<byte> hp = stackalloc byte[Nibbles.HexPrefixLength(e.Path.Length)];
                 Nibbles.WriteHexPrefix(e.Path, false, hp);
                 int content = Rlp.LengthOf(hp) + RefLength(e.Child);
-                var buf = new byte[Rlp.LengthOfList(content)];
-                scoped var w = new RlpWriter(buf);
                 w.WriteListHeader(content);
                 w.WriteBytes(hp);
                 WriteRef(ref w, e.Child);
-                return buf;
+                return Rlp.LengthOfList(content);
             }
             case BranchNode b:
             {
-                int content = 1; // empty value slot
-                for (int i = 0; i < 16; i++) content += RefLength(b.Children[i]);
-                var buf = new byte[Rlp.LengthOfList(content)];
-                scoped var w = new RlpWriter(buf);
+                int content = BranchContentLength(b);
                 w.WriteListHeader(content);
                 for (int i = 0; i < 16; i++) WriteRef(ref w, b.Children[i]);
                 w.WriteRaw([Rlp.EmptyString]);
-                return buf;
+                return Rlp.LengthOfList(content);
             }
             default:
                 throw new InvalidOperationException("hash nodes are never encoded");
         }
+    }
+
+    public static byte[] Encode(TrieNode node)
+    {
+        var buf = new byte[EncodedLength(node)];
+        Encode(node, buf);
+        return buf;
+    }
+
+    // Hex-prefix bytes as an RLP string: a lone first byte is below 0x40 (flags), so it needs no header.
+    private static int HexPrefixRlpLength(int nibbles)
+    {
+        int len = Nibbles.HexPrefixLength(nibbles);
+        return len == 1 ? 1 : len + 1;
+    }
+
+    private static int BranchContentLength(BranchNode b)
+    {
+        int content = 1; // empty value slot
+        for (int i = 0; i < 16; i++) content += RefLength(b.Children[i]);
+        return content;
     }
 
     /// <summary>Decodes a stored node; the result is clean and refers to itself by <paramref name="hash"/>.</summary>

@@ -74,6 +74,7 @@ internal sealed class StateTrie
         out Dictionary<Hash256, byte[]?> accountOrigins,
         out Dictionary<Address, Dictionary<Hash256, byte[]?>> storageOrigins)
     {
+        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         changes = new TrieChanges();
         // Group slot writes per account.
         var slots = new Dictionary<Address, List<TrieUpdate>>();
@@ -92,23 +93,48 @@ internal sealed class StateTrie
 
         var work = storageWork.Select(a => (a, StorageTrie(a, current[a]?.StorageRoot ?? Hash256.EmptyTrieRoot))).ToArray();
         var roots = new Hash256[work.Length];
-        var sinks = new TrieChanges[work.Length];
-        void Storage(int i)
+        var origins = new Dictionary<Hash256, byte[]?>[work.Length];
+        // Node records go to one sink per worker thread, not per trie: hundreds of tiny tries per block.
+        void Storage(int i, TrieChanges sink)
         {
             var (addr, trie) = work[i];
-            var sink = sinks[i] = new TrieChanges();
-            if (wiped.Contains(addr)) sink.AddSameTrie(trie.Wipe());
-            if (slots.TryGetValue(addr, out var ups)) sink.AddSameTrie(trie.Apply(ups, parallel: false));
+            Dictionary<Hash256, byte[]?>? old = null;
+            if (wiped.Contains(addr))
+            {
+                var w = trie.Wipe();
+                sink.AddFrom(w);
+                old = w.OldValues;
+            }
+            if (slots.TryGetValue(addr, out var ups))
+            {
+                var c = trie.Apply(ups, parallel: false);
+                sink.AddFrom(c);
+                if (old == null) old = c.OldValues;
+                else foreach (var kv in c.OldValues) old.TryAdd(kv.Key, kv.Value);
+            }
             roots[i] = trie.Commit(sink, parallel: false);
+            origins[i] = old ?? new Dictionary<Hash256, byte[]?>();
         }
-        if (Parallel && work.Length > 1) System.Threading.Tasks.Parallel.For(0, work.Length, Storage);
-        else for (int i = 0; i < work.Length; i++) Storage(i);
+        if (Parallel && work.Length > 1)
+        {
+            // A fixed number of workers pulling indices: Parallel.For's localInit would run per
+            // task replica (hundreds here), each sink then holding a mostly empty record chunk.
+            int workers = Math.Min(Environment.ProcessorCount, work.Length), next = -1;
+            var sinks = new TrieChanges[workers];
+            System.Threading.Tasks.Parallel.For(0, workers, w =>
+            {
+                var sink = sinks[w] = new TrieChanges();
+                for (int i; (i = Interlocked.Increment(ref next)) < work.Length;) Storage(i, sink);
+            });
+            foreach (var sink in sinks) changes.AddFrom(sink);
+        }
+        else for (int i = 0; i < work.Length; i++) Storage(i, changes);
+        long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         var newStorageRoots = new Dictionary<Address, Hash256>(work.Length);
         storageOrigins = new Dictionary<Address, Dictionary<Hash256, byte[]?>>(work.Length);
         for (int i = 0; i < work.Length; i++)
         {
-            changes.AddFrom(sinks[i]);
-            storageOrigins[work[i].a] = sinks[i].OldValues;
+            storageOrigins[work[i].a] = origins[i];
             newStorageRoots[work[i].a] = roots[i];
         }
 
@@ -139,6 +165,7 @@ internal sealed class StateTrie
         if (Parallel && touched.Count >= 256) System.Threading.Tasks.Parallel.For(0, touched.Count, Encode);
         else for (int i = 0; i < touched.Count; i++) Encode(i);
         var updates = updateArray;
+        long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         var accountChanges = _accounts.Apply(updates, Parallel);
         changes.AddFrom(accountChanges);
         accountOrigins = accountChanges.OldValues;
@@ -150,9 +177,19 @@ internal sealed class StateTrie
             else if (updates[i].KeepStorageRoot) acc = acc.Value.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].Value!));
             resolved[touched[i]] = acc;
         }
-        return _accounts.Commit(changes, Parallel);
+        long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+        var rootHash = _accounts.Commit(changes, Parallel);
+        long t4 = System.Diagnostics.Stopwatch.GetTimestamp();
+        LastPhases = new RootPhases(t1 - t0, t2 - t1, t3 - t2, t4 - t3);
+        return rootHash;
     }
+
+    /// <summary>Where the last <see cref="Apply"/> spent its time (Stopwatch ticks).</summary>
+    public RootPhases LastPhases { get; private set; }
 
     /// <summary>Forgets cached storage tries (memory bound); they reload lazily from the store.</summary>
     public void DropStorageCache() => _storage.Clear();
 }
+
+/// <summary>Root-stage time split in Stopwatch ticks: storage tries, account encoding, account trie update, account trie hashing.</summary>
+internal readonly record struct RootPhases(long Storage, long Encode, long Apply, long Hash);

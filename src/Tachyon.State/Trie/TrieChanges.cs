@@ -1,32 +1,34 @@
+using Tachyon.Core.Types;
+
 namespace Tachyon.State.Trie;
 
 /// <summary>
 /// What one block did to the node store: records to write and stored records that are no longer
 /// referenced by the newest root (deleted once no root in the history window needs them).
-/// Keys are full node-store keys (owner prefix || hash).
 /// </summary>
 internal sealed class TrieChanges
 {
-    public readonly List<KeyValuePair<byte[], byte[]>> NewNodes = new();
-    public readonly List<byte[]> DeadNodes = new();
+    public readonly NodeRecords NewNodes = new();
+    public readonly NodeKeyList DeadNodes = new();
 
     /// <summary>
     /// Leaf values before the change, by key, for every key an update or wipe touched (null:
     /// absent). They are the "origins" views of older blocks need, captured without a read.
     /// </summary>
-    public readonly Dictionary<Tachyon.Core.Types.Hash256, byte[]?> OldValues = new();
+    public readonly Dictionary<Hash256, byte[]?> OldValues = new();
 
-    /// <summary>Adds the node records only (old values of different tries must not mix).</summary>
+    /// <summary>Moves the node records of <paramref name="other"/> here (old values of different tries must not mix).</summary>
     public void AddFrom(TrieChanges other)
     {
-        NewNodes.AddRange(other.NewNodes);
-        DeadNodes.AddRange(other.DeadNodes);
+        NewNodes.Adopt(other.NewNodes);
+        DeadNodes.AddFrom(other.DeadNodes);
     }
 
-    /// <summary>Adds node records and old values of the same trie; the first capture of a key wins.</summary>
+    /// <summary>Moves node records and adds old values of the same trie; the first capture of a key wins.</summary>
     public void AddSameTrie(TrieChanges other)
     {
         AddFrom(other);
+        OldValues.EnsureCapacity(OldValues.Count + other.OldValues.Count);
         foreach (var kv in other.OldValues) OldValues.TryAdd(kv.Key, kv.Value);
     }
 }
@@ -42,4 +44,4 @@ internal interface INodeReader
 /// is an account whose storage root is copied in place from the leaf it replaces (if any), which
 /// saves a separate lookup of the old account.
 /// </summary>
-internal readonly record struct TrieUpdate(Tachyon.Core.Types.Hash256 Key, byte[]? Value, bool KeepStorageRoot = false);
+internal readonly record struct TrieUpdate(Hash256 Key, byte[]? Value, bool KeepStorageRoot = false);
