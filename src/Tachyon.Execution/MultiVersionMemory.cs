@@ -206,66 +206,14 @@ internal sealed class MultiVersionMemory
         return ws;
     }
 
-    /// <summary>
-    /// What committed transaction <paramref name="tx"/> left in every location it wrote, as full values
-    /// (credits resolved against everything before it). Valid once it and all lower transactions are
-    /// committed: then those versions never change again.
-    /// </summary>
-    public StateWriteSet ResolveCommitted(int tx)
-    {
-        var ws = new StateWriteSet();
-        StateLocation[] written = _lastWritten[tx];
-        if (written.Length == 0) return ws;
-        bool anyClear = false;
-        foreach (StateLocation loc in written) anyClear |= loc.Kind == LocationKind.StorageClear;
-        // A transaction writes few accounts: a linear search beats a dictionary up to a few dozen.
-        Dictionary<Address, AccountWrite>? index = written.Length > 32 ? new() : null;
-        List<AccountWrite> accounts = ws.Accounts;
-        foreach (StateLocation loc in written)
-        {
-            AccountWrite? w = Find(accounts, index, loc.Address);
-            if (w == null)
-            {
-                Read(StateLocation.Account(loc.Address), tx + 1, out ReadResult ar);
-                w = FinalAccount(loc.Address, ar, anyClear && WroteClear(written, loc.Address));
-                accounts.Add(w);
-                index?.Add(loc.Address, w);
-            }
-            if (loc.Kind == LocationKind.Slot) AddSlot(w, loc, tx);
-        }
-        return ws;
-    }
-
-    private static AccountWrite? Find(List<AccountWrite> accounts, Dictionary<Address, AccountWrite>? index, in Address address)
-    {
-        if (index != null) return index.GetValueOrDefault(address);
-        foreach (AccountWrite w in accounts)
-            if (w.Address == address) return w;
-        return null;
-    }
-
-    private static bool WroteClear(StateLocation[] written, in Address address)
-    {
-        foreach (StateLocation loc in written)
-            if (loc.Kind == LocationKind.StorageClear && loc.Address == address) return true;
-        return false;
-    }
-
-    private void AddSlot(AccountWrite w, in StateLocation loc, int tx)
-    {
-        if (w.Deleted) return;
-        Read(loc, tx + 1, out ReadResult r);
-        w.Storage.Add(new(loc.Slot, r.Value));
-    }
-
-    private AccountWrite FinalAccount(in Address address, in ReadResult r, bool storageCleared = false)
+    private AccountWrite FinalAccount(in Address address, in ReadResult r)
     {
         if (!ResolveAccount(address, r, out AccountData data))
             return new AccountWrite { Address = address, Deleted = true, CodeHash = Hash256.EmptyKeccak, StorageCleared = true };
         return new AccountWrite
         {
             Address = address, Nonce = data.Nonce, Balance = data.Balance, CodeHash = data.CodeHash,
-            Code = _code.TryGetValue(data.CodeHash, out byte[]? code) ? code : null, StorageCleared = storageCleared,
+            Code = _code.TryGetValue(data.CodeHash, out byte[]? code) ? code : null,
         };
     }
 

@@ -1,3 +1,4 @@
+using Tachyon.Core.Types;
 using Tachyon.Evm;
 using Tachyon.Evm.Interpreter;
 using Tachyon.Evm.Processing;
@@ -26,6 +27,9 @@ public sealed class StreamingExecutor : IDisposable
     private int _sleepers;
     private volatile bool _ending;
     private volatile int _committed;
+    private IStateReader _preState = null!;
+    // Accounts as the committed prefix of the stream left them (null: absent), for resolving credits.
+    private readonly Dictionary<Address, AccountData?> _committedAccounts = new();
     private bool _open;
 
     public StreamingExecutor(ForkSpec spec, int threads, int capacity = 4096, bool allowBlobTransactions = false)
@@ -75,6 +79,8 @@ public sealed class StreamingExecutor : IDisposable
     {
         if (_open) throw new InvalidOperationException("a stream is already open");
         _engine.Block = block;
+        _preState = preState;
+        _committedAccounts.Clear();
         _engine.ResetCounters();
         _engine.Memory.Reset(preState, Capacity);
         _engine.Scheduler.ResetStreaming(Capacity);
@@ -120,9 +126,37 @@ public sealed class StreamingExecutor : IDisposable
         }
         if (!s.TryCommit(k, incarnation)) return false;
         result = _engine.Results[k]!;
-        writes = result.IsValid ? _engine.Memory.ResolveCommitted(k) : new StateWriteSet();
+        writes = result.IsValid ? Resolve(result.WriteSet!) : new StateWriteSet();
         _committed = k + 1;
         return true;
+    }
+
+    /// <summary>
+    /// A committed transaction's writes as full values: its own full writes are final as they are; a
+    /// lazy credit is added to the account as the committed prefix left it. Kept per stream in
+    /// <see cref="_committedAccounts"/>, so a credit costs one lookup however many came before it.
+    /// </summary>
+    private StateWriteSet Resolve(StateWriteSet own)
+    {
+        bool anyCredit = false;
+        foreach (AccountWrite w in own.Accounts) anyCredit |= w.IsBalanceCredit;
+        StateWriteSet resolved = anyCredit ? new StateWriteSet() : own;
+        foreach (AccountWrite w in own.Accounts)
+        {
+            if (!w.IsBalanceCredit)
+            {
+                _committedAccounts[w.Address] = w.Deleted ? null : new AccountData(w.Nonce, w.Balance, w.CodeHash);
+                if (anyCredit) resolved.Accounts.Add(w);
+                continue;
+            }
+            if (!_committedAccounts.TryGetValue(w.Address, out AccountData? before))
+                before = _preState.TryGetAccount(w.Address, out AccountData a) ? a : null;
+            // A credit creates the account it pays.
+            AccountData after = before is { } b ? b with { Balance = b.Balance + w.Balance } : new AccountData(0, w.Balance, Hash256.EmptyKeccak);
+            _committedAccounts[w.Address] = after;
+            resolved.Accounts.Add(new AccountWrite { Address = w.Address, Nonce = after.Nonce, Balance = after.Balance, CodeHash = after.CodeHash });
+        }
+        return resolved;
     }
 
     /// <summary>
@@ -143,6 +177,7 @@ public sealed class StreamingExecutor : IDisposable
         {
             _open = false;
             _engine.Block = null!;
+            _preState = null!;
             Array.Clear(_txs);
         }
     }
@@ -172,7 +207,7 @@ public sealed class StreamingExecutor : IDisposable
                     continue;
                 }
                 if (Faulted) break;
-                signal.Wait(1);
+                WaitForProgress(signal);
             }
         }
         finally
@@ -184,6 +219,22 @@ public sealed class StreamingExecutor : IDisposable
         {
             Transactions = results, WriteSet = MergeCommitted(), GasUsed = gas, Executions = Executions, Aborts = Aborts,
         };
+    }
+
+    /// <summary>
+    /// Blocks the committer until the next transaction may be committable. Spins briefly first: the
+    /// next result is usually microseconds away, and a sleep/wake pair per transaction costs more.
+    /// </summary>
+    public void WaitForProgress(SemaphoreSlim signal)
+    {
+        int k = _committed;
+        var spin = new SpinWait();
+        while (spin.Count < 20)
+        {
+            if (k >= Count || _engine.Scheduler.IsExecuted(k, out _) || Faulted) return;
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+        signal.Wait(1);
     }
 
     /// <summary>The merged write-set of the committed transactions (after <see cref="Close"/>, before the next <see cref="Open"/>).</summary>
