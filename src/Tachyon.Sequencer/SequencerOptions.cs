@@ -35,6 +35,12 @@ public sealed record SequencerOptions
     /// <summary>Aborts after which a stream with more aborts than half its executions stops taking transactions until the next mini-block.</summary>
     public int StreamAbortMin { get; init; } = 32;
 
+    /// <summary>
+    /// Follow-up nonces in a row that had to wait for their predecessor's commit, after which the stream
+    /// closes and the rest of the mini-block runs one by one (nonce chains leave nothing to overlap).
+    /// </summary>
+    public int StreamMaxChainedWaits { get; init; } = 8;
+
     /// <summary>Accounts the node signs for (eth_accounts / eth_sendTransaction).</summary>
     public IReadOnlyList<DevAccount> DevAccounts { get; init; } = [];
 

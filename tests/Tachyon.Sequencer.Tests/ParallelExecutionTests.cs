@@ -60,7 +60,8 @@ public sealed class ParallelExecutionTests
         // One long mini-block: everything below happens while it (and its stream) is open.
         Func<SequencerOptions, SequencerOptions> configure = o => o with
         {
-            StreamMinBacklog = 1, MiniBlockInterval = TimeSpan.FromMinutes(5), Genesis = Genesis(),
+            // Chained follow-ups must wait in the stream here, not end it (that fallback is timing-dependent).
+            StreamMinBacklog = 1, StreamMaxChainedWaits = int.MaxValue, MiniBlockInterval = TimeSpan.FromMinutes(5), Genesis = Genesis(),
         };
         (Hash256 oneRoot, _) = await SendRoundsAsync(1, pipelined, configure);
         (Hash256 fourRoot, long streams) = await SendRoundsAsync(4, pipelined, configure);

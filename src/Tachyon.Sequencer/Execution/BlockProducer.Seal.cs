@@ -24,6 +24,7 @@ internal sealed partial class BlockProducer
         // A stream outlives mini-blocks: what has committed is in this one, the rest lands in the next.
         if (StreamOpen) CommitStreamed();
         _contended = false;
+        _chainedWaits = 0;
         if (_miniTxs.Count == 0) return;
         if (_events.ObserverCount > 0) PublishMiniBlock();
         _miniTxs.Clear();
