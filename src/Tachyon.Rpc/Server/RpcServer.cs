@@ -108,7 +108,8 @@ public sealed class RpcServer : IAsyncDisposable
         _app = app;
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Port = new Uri(address.Replace("[::]", "[::1]", StringComparison.Ordinal)).Port;
-        _logger.LogInformation("JSON-RPC listening on {Http} and {Ws}", HttpUri, WebSocketUri);
+        // Debug: the node host prints the user-facing "JSON-RPC listening" line itself.
+        _logger.LogDebug("JSON-RPC listening on {Http} and {Ws}", HttpUri, WebSocketUri);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
