@@ -13,6 +13,9 @@ internal struct ReadRecord
     public int Incarnation;
     public bool HasDelta;
     public UInt256 Delta;
+    /// <summary>Only the account's code hash was read (a call target's): validated by value, credits and balance changes ignored.</summary>
+    public bool CodeOnly;
+    public Hash256 CodeHash;
 
     public ReadRecord(in StateLocation location, in ReadResult r)
     {
@@ -22,6 +25,9 @@ internal struct ReadRecord
         HasDelta = r.HasDelta;
         Delta = r.Delta;
     }
+
+    public static ReadRecord ForCodeHash(in StateLocation location, in Hash256 codeHash) =>
+        new() { Location = location, CodeOnly = true, CodeHash = codeHash };
 
     /// <summary>A fresh read returns the same version (and the same sum of credits).</summary>
     public readonly bool StillValid(in ReadResult now) =>
@@ -146,9 +152,20 @@ internal sealed class MultiVersionMemory
         for (int i = 0; i < reads.Length; i++)
         {
             Read(reads[i].Location, tx, out ReadResult now);
-            if (!reads[i].StillValid(now)) return false;
+            if (reads[i].CodeOnly)
+            {
+                if (now.BlockingTx >= 0 || CodeHashOf(reads[i].Location.Address, now) != reads[i].CodeHash) return false;
+            }
+            else if (!reads[i].StillValid(now)) return false;
         }
         return true;
+    }
+
+    /// <summary>The code hash an account read resolves to (credits never change it; an absent account has none).</summary>
+    public Hash256 CodeHashOf(in Address address, in ReadResult r)
+    {
+        if (r.Tx >= 0) return r.Account!.Deleted ? Hash256.EmptyKeccak : r.Account.CodeHash;
+        return Base.TryGetAccount(address, out AccountData data) ? data.CodeHash : Hash256.EmptyKeccak;
     }
 
     /// <summary>The block's final state of every written location, as one write-set (after all transactions committed).</summary>

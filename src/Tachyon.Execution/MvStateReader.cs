@@ -72,6 +72,22 @@ internal sealed class MvStateReader : IStateReader
         return exists;
     }
 
+    /// <summary>A call target's code hash alone: recorded so that only a change of the code (not of the balance) invalidates.</summary>
+    public Hash256 GetCodeHash(in Address address)
+    {
+        if (BlockingTx >= 0) return Hash256.EmptyKeccak;
+        StateLocation loc = StateLocation.Account(address);
+        _memory.Read(loc, Tx, out ReadResult r);
+        if (r.BlockingTx >= 0)
+        {
+            BlockingTx = r.BlockingTx;
+            return Hash256.EmptyKeccak;
+        }
+        Hash256 codeHash = _memory.CodeHashOf(address, r);
+        _reads.Add(ReadRecord.ForCodeHash(loc, codeHash));
+        return codeHash;
+    }
+
     // Code is immutable per hash, and the hash itself was read (and versioned) through the account.
     public byte[] GetCode(in Address address, in Hash256 codeHash) =>
         codeHash == Hash256.EmptyKeccak ? [] : _memory.GetCode(address, codeHash);

@@ -88,4 +88,27 @@ public class DeferredCreditTests
         Assert.False(w.IsBalanceCredit);
         Assert.Equal((UInt256)105, w.Balance);
     }
+
+    [Fact]
+    public void PlainTransfersToOneRecipientDoNotConflict()
+    {
+        // Every sender pays the same code-less account: its credit stays lazy (the target is read by
+        // code hash only), so no transaction depends on another.
+        var gen = new RandomBlock();
+        var block = new List<Tachyon.Evm.Processing.ExecutableTransaction>();
+        for (int i = 0; i < gen.Senders.Length; i++)
+            block.Add(new Tachyon.Evm.Processing.ExecutableTransaction
+            {
+                Type = 2, Sender = gen.Senders[i], Nonce = 0, To = RandomBlock.Hot, GasLimit = 21_000, Value = 1 + (ulong)i,
+                MaxFeePerGas = 20, MaxPriorityFeePerGas = 2,
+            });
+        var sequential = new SequentialBlockExecutor(Tachyon.Evm.ForkSpec.Prague);
+        using var parallel = new ParallelBlockExecutor(Tachyon.Evm.ForkSpec.Prague,
+            new ParallelExecutorOptions { Threads = 4, MinParallelBatch = 1, AbortRateFallback = double.PositiveInfinity });
+        BlockExecutionResult expected = sequential.Execute(gen.PreState(), gen.Block, block);
+        BlockExecutionResult actual = parallel.Execute(gen.PreState(), gen.Block, block);
+        Assert.False(actual.RanSequentially);
+        ResultAssert.Equal(expected, actual, gen.PreState, "hot recipient");
+        Assert.Equal(0, actual.Aborts);
+    }
 }

@@ -133,7 +133,9 @@ internal sealed class RandomBlock
                 < 84 => Tx(sender, nonce, null, CreateAndDestroyInit(shared ? Hot : Addr(0x30000 + (ulong)i)), 200_000, 3, tip),
                 < 87 => Tx(sender, nonce, Factory, [], 200_000, 0, tip),
                 < 93 => Delegate(rng, sender, nonce, authNonces, tip),
-                _ => Tx(sender, nonce, Authorities[rng.Next(Authorities.Length)], [], 100_000, 0, tip),
+                // Sometimes with value: a code-less target is then read by code hash only (lazy credit),
+                // while other transactions may give it a delegation.
+                _ => Tx(sender, nonce, Authorities[rng.Next(Authorities.Length)], [], 100_000, (ulong)rng.Next(2), tip),
             };
             txs.Add(tx);
         }

@@ -175,7 +175,7 @@ public sealed class TransactionProcessor
             top.Target = to;
             top.CodeAddress = to;
             top.Input = tx.Data;
-            byte[] code = state.GetCode(to);
+            byte[] code = state.GetCallTargetCode(to);
             if (_spec.IsEip7702Enabled && VirtualMachine.IsDelegation(code))
             {
                 Address delegate_ = new(code.AsSpan(3, 20));

@@ -172,6 +172,17 @@ public sealed class ExecutionState
         return a.Code;
     }
 
+    /// <summary>
+    /// The code of a transaction's top-level call target. With deferred credits, a target not loaded
+    /// yet is first looked up by code hash only: a code-less one is not read at all, so the value the
+    /// call sends it becomes a lazy credit (plain transfers to a shared recipient do not conflict).
+    /// </summary>
+    public byte[] GetCallTargetCode(in Address address)
+    {
+        if (_deferCredits && !_accounts.ContainsKey(address) && _reader.GetCodeHash(address) == Hash256.EmptyKeccak) return [];
+        return GetCode(address);
+    }
+
     public bool HasCodeOrNonce(in Address address)
     {
         AccountObject a = Get(address);

@@ -38,6 +38,15 @@ public interface IStateReader
     /// (the Block-STM multi-version memory). Plain stores keep the default.
     /// </summary>
     bool SupportsDeferredCredits => false;
+
+    /// <summary>
+    /// The account's code hash (the empty-code hash when it does not exist). Only asked for with
+    /// <see cref="SupportsDeferredCredits"/>, for a transaction's call target whose balance the
+    /// transaction does not read: a versioning reader records a dependency on the code alone, so a
+    /// plain transfer's credit to a shared recipient stays lazy and does not conflict.
+    /// </summary>
+    Hash256 GetCodeHash(in Address address) =>
+        TryGetAccount(address, out AccountData account) ? account.CodeHash : Hash256.EmptyKeccak;
 }
 
 /// <summary>A store that transaction write-sets are committed to.</summary>
