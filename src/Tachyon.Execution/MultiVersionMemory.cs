@@ -74,6 +74,19 @@ internal sealed class MultiVersionMemory
         r.Tx = -1;
     }
 
+    /// <summary><see cref="Read"/> without the credits (see <see cref="VersionList.ReadIgnoringCredits"/>).</summary>
+    public void ReadIgnoringCredits(in StateLocation location, int tx, out ReadResult r)
+    {
+        if (_table.Find(location) is { } list)
+        {
+            list.ReadIgnoringCredits(tx, out r);
+            return;
+        }
+        r = default;
+        r.BlockingTx = -1;
+        r.Tx = -1;
+    }
+
     public byte[] GetCode(in Address address, in Hash256 codeHash) =>
         _code.TryGetValue(codeHash, out byte[]? code) ? code : Base.GetCode(address, codeHash);
 
@@ -151,12 +164,15 @@ internal sealed class MultiVersionMemory
         ReadRecord[] reads = _lastReads[tx];
         for (int i = 0; i < reads.Length; i++)
         {
-            Read(reads[i].Location, tx, out ReadResult now);
+            ReadResult now;
             if (reads[i].CodeOnly)
             {
+                ReadIgnoringCredits(reads[i].Location, tx, out now);
                 if (now.BlockingTx >= 0 || CodeHashOf(reads[i].Location.Address, now) != reads[i].CodeHash) return false;
+                continue;
             }
-            else if (!reads[i].StillValid(now)) return false;
+            Read(reads[i].Location, tx, out now);
+            if (!reads[i].StillValid(now)) return false;
         }
         return true;
     }

@@ -77,7 +77,7 @@ internal sealed class MvStateReader : IStateReader
     {
         if (BlockingTx >= 0) return Hash256.EmptyKeccak;
         StateLocation loc = StateLocation.Account(address);
-        _memory.Read(loc, Tx, out ReadResult r);
+        _memory.ReadIgnoringCredits(loc, Tx, out ReadResult r);
         if (r.BlockingTx >= 0)
         {
             BlockingTx = r.BlockingTx;

@@ -45,6 +45,8 @@ internal sealed class VersionList
 {
     private VersionEntry[] _items = new VersionEntry[2];
     private int _count;
+    // Entries that are not credits (full values and estimates): with none, a read that ignores credits is O(1).
+    private int _solid;
 
     /// <summary>The location (set before the list is published in its <see cref="LocationTable"/> bucket).</summary>
     public StateLocation Key;
@@ -58,6 +60,7 @@ internal sealed class VersionList
     {
         Array.Clear(_items, 0, _count);
         _count = 0;
+        _solid = 0;
         Key = default;
         Next = null;
     }
@@ -68,8 +71,10 @@ internal sealed class VersionList
         lock (this)
         {
             int i = Find(e.Tx);
+            if (e.Kind != EntryKind.Delta) _solid++;
             if (i >= 0)
             {
+                if (_items[i].Kind != EntryKind.Delta) _solid--;
                 _items[i] = e;
                 return;
             }
@@ -87,6 +92,7 @@ internal sealed class VersionList
         {
             int i = Find(tx);
             if (i < 0) return;
+            if (_items[i].Kind != EntryKind.Delta) _solid--;
             _count--;
             if (i < _count) Array.Copy(_items, i + 1, _items, i, _count - i);
             _items[_count] = default;
@@ -98,7 +104,9 @@ internal sealed class VersionList
         lock (this)
         {
             int i = Find(tx);
-            if (i >= 0) _items[i].Kind = EntryKind.Estimate;
+            if (i < 0) return;
+            if (_items[i].Kind == EntryKind.Delta) _solid++;
+            _items[i].Kind = EntryKind.Estimate;
         }
     }
 
@@ -134,6 +142,39 @@ internal sealed class VersionList
                         r.Account = e.Account;
                         return;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Read"/> but ignoring credits (a read of the code hash, which credits never
+    /// change): the highest lower full write or estimate. O(1) on a list of credits only, the usual
+    /// shape of a hot recipient's or the coinbase's list.
+    /// </summary>
+    public void ReadIgnoringCredits(int tx, out ReadResult r)
+    {
+        r = default;
+        r.BlockingTx = -1;
+        r.Tx = -1;
+        lock (this)
+        {
+            if (_solid == 0) return;
+            int i = Find(tx);
+            i = i >= 0 ? i - 1 : ~i - 1;
+            for (; i >= 0; i--)
+            {
+                ref VersionEntry e = ref _items[i];
+                if (e.Kind == EntryKind.Delta) continue;
+                if (e.Kind == EntryKind.Estimate)
+                {
+                    r.BlockingTx = e.Tx;
+                    return;
+                }
+                r.Tx = e.Tx;
+                r.Incarnation = e.Incarnation;
+                r.Value = e.Value;
+                r.Account = e.Account;
+                return;
             }
         }
     }
