@@ -68,6 +68,28 @@ internal sealed class StmEngine
         }
     }
 
+    /// <summary>
+    /// Takes one task (and the follow-ups it hands back) on worker <paramref name="id"/>; false when
+    /// there was none. Lets a committer help instead of sleeping while it waits for a result.
+    /// </summary>
+    public bool RunOneTask(int id)
+    {
+        SchedulerTask task = Scheduler.NextTask();
+        if (task.Kind == TaskKind.None) return false;
+        StmWorker w = _workers[id];
+        try
+        {
+            while (task.Kind != TaskKind.None)
+                task = task.Kind == TaskKind.Execute ? TryExecute(w, task.Tx, task.Incarnation) : Validate(task.Tx, task.Incarnation);
+        }
+        catch
+        {
+            Scheduler.Halt();
+            throw;
+        }
+        return true;
+    }
+
     private SchedulerTask TryExecute(StmWorker w, int tx, int incarnation)
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Tachyon.Core.Types;
 using Tachyon.Evm;
 using Tachyon.Evm.Interpreter;
@@ -31,6 +32,7 @@ public sealed class StreamingExecutor : IDisposable
     // Accounts as the committed prefix of the stream left them (null: absent), for resolving credits.
     private readonly Dictionary<Address, AccountData?> _committedAccounts = new();
     private bool _open;
+    private ExceptionDispatchInfo? _helperError;
 
     public StreamingExecutor(ForkSpec spec, int threads, int capacity = 4096, bool allowBlobTransactions = false)
     {
@@ -41,7 +43,7 @@ public sealed class StreamingExecutor : IDisposable
         _txs = new ExecutableTransaction[capacity];
         _engine = new StmEngine(spec, threads + 1, allowBlobTransactions) { Transactions = _txs, Results = new TransactionResult?[capacity] };
         _engine.Executed = OnExecuted;
-        _pool = new WorkerPool(threads + 1); // ids 1..threads; the caller commits
+        _pool = new WorkerPool(threads + 1); // ids 1..threads; the caller commits (and helps as worker 0)
         _idle = Idle;
         _body = RunWorker;
     }
@@ -172,6 +174,9 @@ public sealed class StreamingExecutor : IDisposable
         try
         {
             _pool.Join();
+            ExceptionDispatchInfo? helper = _helperError;
+            _helperError = null;
+            helper?.Throw();
         }
         finally
         {
@@ -222,8 +227,10 @@ public sealed class StreamingExecutor : IDisposable
     }
 
     /// <summary>
-    /// Blocks the committer until the next transaction may be committable. Spins briefly first: the
-    /// next result is usually microseconds away, and a sleep/wake pair per transaction costs more.
+    /// Waits until the next transaction may be committable. Meanwhile the committer runs tasks itself
+    /// (as worker 0): it is a core like any other, and a sleep/wake pair per transaction costs more than
+    /// the transaction. Blocks on <paramref name="signal"/> (released by <see cref="Progress"/>) only
+    /// when there is nothing to run.
     /// </summary>
     public void WaitForProgress(SemaphoreSlim signal)
     {
@@ -231,8 +238,19 @@ public sealed class StreamingExecutor : IDisposable
         var spin = new SpinWait();
         while (spin.Count < 20)
         {
-            if (k >= Count || _engine.Scheduler.IsExecuted(k, out _) || Faulted) return;
-            spin.SpinOnce(sleep1Threshold: -1);
+            if (!_open || k >= Count || _engine.Scheduler.IsExecuted(k, out _) || Faulted) return;
+            bool ran;
+            try
+            {
+                ran = _engine.RunOneTask(0);
+            }
+            catch (Exception e)
+            {
+                _helperError ??= ExceptionDispatchInfo.Capture(e); // the scheduler is halted: Faulted; Close rethrows
+                return;
+            }
+            if (ran) spin.Reset();
+            else spin.SpinOnce(sleep1Threshold: -1);
         }
         signal.Wait(1);
     }

@@ -95,7 +95,7 @@ internal sealed partial class BlockProducer
             CommitStreamed();
             if (stream.Committed > index) break;
             if (stream.Faulted) return false;
-            _signal.Wait(1);
+            stream.WaitForProgress(_signal);
         }
         return true;
     }
@@ -131,7 +131,7 @@ internal sealed partial class BlockProducer
         while (stream.Committed < stream.Count && !stream.Faulted)
         {
             CommitStreamed();
-            if (stream.Committed < stream.Count) _signal.Wait(1);
+            if (stream.Committed < stream.Count) stream.WaitForProgress(_signal);
         }
         try
         {
