@@ -64,27 +64,15 @@ internal sealed class MultiVersionMemory
 
     public void Read(in StateLocation location, int tx, out ReadResult r)
     {
-        if (_table.Find(location) is { } list)
-        {
-            list.Read(tx, out r);
-            return;
-        }
-        r = default;
-        r.BlockingTx = -1;
-        r.Tx = -1;
+        if (_table.Find(location) is { } list) list.Read(tx, out r);
+        else r = ReadResult.PreState;
     }
 
     /// <summary><see cref="Read"/> without the credits (see <see cref="VersionList.ReadIgnoringCredits"/>).</summary>
     public void ReadIgnoringCredits(in StateLocation location, int tx, out ReadResult r)
     {
-        if (_table.Find(location) is { } list)
-        {
-            list.ReadIgnoringCredits(tx, out r);
-            return;
-        }
-        r = default;
-        r.BlockingTx = -1;
-        r.Tx = -1;
+        if (_table.Find(location) is { } list) list.ReadIgnoringCredits(tx, out r);
+        else r = ReadResult.PreState;
     }
 
     public byte[] GetCode(in Address address, in Hash256 codeHash) =>

@@ -35,6 +35,9 @@ internal struct ReadResult
     public UInt256 Delta;
     public UInt256 Value;
     public AccountWrite? Account;
+
+    /// <summary>Served from the pre-state, no credits, nothing to wait for.</summary>
+    public static ReadResult PreState => new() { BlockingTx = -1, Tx = -1 };
 }
 
 /// <summary>
@@ -116,9 +119,7 @@ internal sealed class VersionList
     /// </summary>
     public void Read(int tx, out ReadResult r)
     {
-        r = default;
-        r.BlockingTx = -1;
-        r.Tx = -1;
+        r = ReadResult.PreState;
         lock (this)
         {
             int i = Find(tx);
@@ -153,9 +154,7 @@ internal sealed class VersionList
     /// </summary>
     public void ReadIgnoringCredits(int tx, out ReadResult r)
     {
-        r = default;
-        r.BlockingTx = -1;
-        r.Tx = -1;
+        r = ReadResult.PreState;
         lock (this)
         {
             if (_solid == 0) return;
