@@ -76,6 +76,11 @@ internal sealed class Scheduler
         }
     }
 
+    /// <summary>Indices and one transaction's status word, for diagnostics when a stream stalls.</summary>
+    public string Describe(int tx) =>
+        $"n {_n}, execution index {Volatile.Read(ref _executionIdx)}, validation index {Volatile.Read(ref _validationIdx)}, done {_done}, " +
+        (tx < _n ? $"tx {tx}: status {StatusOf(Volatile.Read(ref _status[tx]))}, incarnation {IncarnationOf(Volatile.Read(ref _status[tx]))}, dependents of it {_dependencies[tx]?.Count ?? 0}" : "");
+
     /// <summary>Transactions known to the scheduler.</summary>
     public int Count => _n;
 

@@ -55,6 +55,9 @@ public sealed class StreamingExecutor : IDisposable
         set => _engine.Scheduler.EagerValidation = value;
     }
 
+    /// <summary>Where the stream stands (scheduler indices, the next transaction to commit), for a stall report.</summary>
+    public string Describe() => $"appended {Count}, committed {_committed}, executions {Executions}, aborts {Aborts}; " + _engine.Scheduler.Describe(_committed);
+
     public int Threads { get; }
     public int Capacity { get; }
     public bool IsOpen => _open;

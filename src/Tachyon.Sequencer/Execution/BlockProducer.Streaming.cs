@@ -90,12 +90,14 @@ internal sealed partial class BlockProducer
     /// <summary>Commits until stream index <paramref name="index"/> has committed; false when the stream failed.</summary>
     private bool AwaitCommit(StreamingExecutor stream, int index)
     {
+        long started = Environment.TickCount64, reported = started;
         while (stream.Committed <= index)
         {
             CommitStreamed();
             if (stream.Committed > index) break;
             if (stream.Faulted) return false;
             stream.WaitForProgress(_signal);
+            ReportStall(stream, started, ref reported);
         }
         return true;
     }
@@ -123,15 +125,26 @@ internal sealed partial class BlockProducer
         if (stream.Aborts >= _options.StreamAbortMin && stream.Aborts > stream.Executions / 2) _contended = true;
     }
 
+    /// <summary>A wait for a commit that lasts seconds is a bug: say where the stream stands, every 5 s.</summary>
+    private void ReportStall(StreamingExecutor stream, long started, ref long reported)
+    {
+        long now = Environment.TickCount64;
+        if (now - reported < 5_000) return;
+        reported = now;
+        _log.LogWarning("parallel stream waiting for a commit for {Seconds} s: {State}", (now - started) / 1000, stream.Describe());
+    }
+
     /// <summary>Commits everything in the open stream, stops its workers and folds its state into the block's.</summary>
     private void CloseStream()
     {
         if (!StreamOpen) return;
         StreamingExecutor stream = _stream!;
+        long started = Environment.TickCount64, reported = started;
         while (stream.Committed < stream.Count && !stream.Faulted)
         {
             CommitStreamed();
             if (stream.Committed < stream.Count) stream.WaitForProgress(_signal);
+            ReportStall(stream, started, ref reported);
         }
         try
         {
