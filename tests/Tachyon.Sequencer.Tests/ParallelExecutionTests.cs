@@ -28,6 +28,7 @@ public sealed class ParallelExecutionTests
     private static readonly Address Token = Address.Parse("0x70ce000000000000000000000000000000000001");
     private static readonly Address Reverter = Address.Parse("0x70ce000000000000000000000000000000000002");
     private static readonly Address Spinner = Address.Parse("0x70ce000000000000000000000000000000000003");
+    private static readonly Address Storer = Address.Parse("0x70ce000000000000000000000000000000000004");
     private static readonly Address[] Hot = [Address.Parse("0x4070000000000000000000000000000000000001"), Address.Parse("0x4070000000000000000000000000000000000002")];
 
     [Theory]
@@ -50,6 +51,7 @@ public sealed class ParallelExecutionTests
         // The workload must exercise what it claims: reverts and rejections happened.
         Assert.Contains(one.Receipts, r => r.EndsWith(":False", StringComparison.Ordinal));
         Assert.Contains(one.Results, r => r.StartsWith("rejected", StringComparison.Ordinal));
+        Assert.Contains(one.Receipts, r => r.Contains(":0x", StringComparison.Ordinal)); // a contract was created
     }
 
     [Theory]
@@ -142,6 +144,7 @@ public sealed class ParallelExecutionTests
         alloc[Token] = new GenesisAccount { Code = Erc20.Code(), Storage = tokenStorage };
         alloc[Reverter] = new GenesisAccount { Code = Contracts.RevertRuntime() };
         alloc[Spinner] = new GenesisAccount { Code = new byte[] { 0x5b, 0x60, 0x00, 0x56 } }; // JUMPDEST; JUMP(0): runs out of gas
+        alloc[Storer] = new GenesisAccount { Code = Contracts.StoreRuntime() }; // one hot slot, a log per call
         return new Genesis
         {
             Config = dev.Config, GasLimit = 200_000_000, BaseFeePerGas = dev.BaseFeePerGas, Timestamp = dev.Timestamp, Alloc = alloc,
@@ -178,15 +181,17 @@ public sealed class ParallelExecutionTests
         Address to = rng.Next(2) == 0 ? Hot[rng.Next(Hot.Length)] : From[rng.Next(Senders)];
         return kind switch
         {
-            < 45 => Tx(s, nonces[s]++, to, 1_000 + (ulong)rng.Next(1000), [], 21_000),
-            < 90 => Tx(s, nonces[s]++, Token, 0, Erc20.TransferData(to, (ulong)rng.Next(1, 500)), 80_000),
-            < 95 => Tx(s, nonces[s]++, Reverter, 0, [], 50_000),
+            < 40 => Tx(s, nonces[s]++, to, 1_000 + (ulong)rng.Next(1000), [], 21_000),
+            < 80 => Tx(s, nonces[s]++, Token, 0, Erc20.TransferData(to, (ulong)rng.Next(1, 500)), 80_000),
+            < 85 => Tx(s, nonces[s]++, Storer, 0, Contracts.Word((ulong)rng.Next(1, 1000)), 60_000),
+            < 89 => Tx(s, nonces[s]++, null, 0, Contracts.Deploy(Contracts.StoreRuntime()), 200_000), // a create
+            < 94 => Tx(s, nonces[s]++, Reverter, 0, [], 50_000),
             < 97 when nonces[s] > 0 => Tx(s, nonces[s] - 1, to, 1, [], 21_000), // nonce too low (or already known)
             _ => Tx(s, nonces[s], to, TestChain.Ether * 100, [], 21_000), // more than the balance
         };
     }
 
-    private static Transaction Tx(int s, ulong nonce, Address to, UInt256 value, byte[] data, ulong gas) =>
+    private static Transaction Tx(int s, ulong nonce, Address? to, UInt256 value, byte[] data, ulong gas) =>
         TransactionSigner.Sign(new Transaction
         {
             Type = TransactionType.DynamicFee,
