@@ -353,7 +353,7 @@ internal sealed class MerkleTrie
         return newRoot;
     }
 
-    // A full branch is 532 bytes; account leaves about 110.
+    // A full branch is 532 bytes (NodeCodec.MaxBranchLength); account leaves about 145.
     private const int MaxStackEncoding = 640;
 
     // No zeroing of the 640-byte scratch per node: Encode writes every byte it returns.
@@ -369,9 +369,18 @@ internal sealed class MerkleTrie
         }
         else if (n.Kind == NodeKind.Extension) Hash(n.Child, sink);
         // Encode into scratch and hash it there; only the record store keeps a copy.
-        int len = NodeCodec.EncodedLength(_arena, handle);
-        Span<byte> enc = len <= MaxStackEncoding ? stackalloc byte[MaxStackEncoding] : new byte[len];
-        enc = enc[..NodeCodec.Encode(_arena, handle, enc)];
+        Span<byte> enc = stackalloc byte[MaxStackEncoding];
+        if (n.Kind == NodeKind.Branch)
+        {
+            int start = NodeCodec.EncodeBranch(_arena, handle, enc, out int length);
+            enc = enc.Slice(start, length);
+        }
+        else
+        {
+            int len = NodeCodec.EncodedLength(_arena, handle);
+            if (len > MaxStackEncoding) enc = new byte[len];
+            enc = enc[..NodeCodec.Encode(_arena, handle, enc)];
+        }
         if (enc.Length >= 32)
         {
             n.Hash = Keccak256.Compute(enc);

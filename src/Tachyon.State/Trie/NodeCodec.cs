@@ -64,6 +64,45 @@ internal static class NodeCodec
         }
     }
 
+    /// <summary>Largest branch encoding: a 3-byte list header, 16 hash references and the empty value.</summary>
+    public const int MaxBranchLength = 3 + 16 * 33 + 1;
+
+    /// <summary>
+    /// Encodes a branch in one pass over its children (no separate length pass): the content goes
+    /// to dst[3..], the list header right before it. Returns where the encoding starts; its length
+    /// is <paramref name="length"/>. dst must hold <see cref="MaxBranchLength"/> bytes.
+    /// </summary>
+    public static int EncodeBranch(NodeArena a, int handle, Span<byte> dst, out int length)
+    {
+        var children = a.Children(a[handle]);
+        int p = 3;
+        for (int i = 0; i < 16; i++)
+        {
+            int child = children[i];
+            if (child == 0) { dst[p++] = Rlp.EmptyString; continue; }
+            ref var c = ref a[child];
+            if (c.InlineLength > 0)
+            {
+                c.Hash.Bytes[..c.InlineLength].CopyTo(dst[p..]);
+                p += c.InlineLength;
+            }
+            else
+            {
+                dst[p++] = 0x80 + Hash256.Size;
+                c.Hash.Bytes.CopyTo(dst[p..]);
+                p += Hash256.Size;
+            }
+        }
+        dst[p++] = Rlp.EmptyString;
+        int content = p - 3, start;
+        // A branch has at least two children, so its content is over 2 bytes; header forms per RLP.
+        if (content < 56) { start = 2; dst[2] = (byte)(0xC0 + content); }
+        else if (content < 256) { start = 1; dst[1] = 0xF8; dst[2] = (byte)content; }
+        else { start = 0; dst[0] = 0xF9; dst[1] = (byte)(content >> 8); dst[2] = (byte)content; }
+        length = p - start;
+        return start;
+    }
+
     // Hex-prefix bytes as an RLP string: a lone first byte is below 0x40 (flags), so it needs no header.
     private static int HexPrefixRlpLength(int nibbles)
     {
