@@ -140,11 +140,7 @@ internal sealed class MerkleTrie
             for (int i = 0; i < 16; i++)
             {
                 ctx.Changes.AddSameTrie(ctxs[i].Changes);
-                if (buckets[i].Count > 0 && (rootChildren[i] == 0 || _arena[rootChildren[i]].Dirty))
-                {
-                    changed = true;
-                    _arena[rb].Child |= 1 << i;
-                }
+                if (buckets[i].Count > 0 && (rootChildren[i] == 0 || _arena[rootChildren[i]].Dirty)) changed = true;
             }
             if (changed)
             {
@@ -232,11 +228,7 @@ internal sealed class MerkleTrie
                 int i = Nibbles.At(key, depth);
                 int c = Insert(children[i], key, depth + 1, value, keepStorageRoot, ctx);
                 children[i] = c;
-                if (_arena[c].Dirty)
-                {
-                    ctx.Touch(node);
-                    n.Child |= 1 << i; // its cached reference is stale
-                }
+                if (_arena[c].Dirty) ctx.Touch(node);
                 return node;
             }
             default:
@@ -287,7 +279,6 @@ internal sealed class MerkleTrie
                 if (c == 0 && old == 0) return node;
                 ctx.Touch(node);
                 children[i] = c;
-                n.Child |= 1 << i;
                 return c != 0 ? node : Normalize(node, ctx);
             }
             default:
@@ -371,26 +362,21 @@ internal sealed class MerkleTrie
     {
         ref var n = ref _arena[handle];
         if (!n.Dirty) return;
+        if (n.Kind == NodeKind.Branch)
+        {
+            var children = _arena.Children(n);
+            for (int i = 0; i < 16; i++) if (children[i] != 0) Hash(children[i], sink);
+        }
+        else if (n.Kind == NodeKind.Extension) Hash(n.Child, sink);
         // Encode into scratch and hash it there; only the record store keeps a copy.
         Span<byte> enc = stackalloc byte[MaxStackEncoding];
         if (n.Kind == NodeKind.Branch)
         {
-            // Only children marked changed are visited; the others' references are cached.
-            var children = _arena.Children(n);
-            var refs = _arena.Refs(n);
-            for (int mask = n.Child; mask != 0; mask &= mask - 1)
-            {
-                int i = System.Numerics.BitOperations.TrailingZeroCount(mask);
-                if (children[i] != 0) Hash(children[i], sink);
-                NodeCodec.CacheRef(_arena, children[i], refs.Slice(i * NodeArena.RefSize, NodeArena.RefSize));
-            }
-            n.Child = 0;
-            int start = NodeCodec.EncodeBranch(refs, enc, out int length);
+            int start = NodeCodec.EncodeBranch(_arena, handle, enc, out int length);
             enc = enc.Slice(start, length);
         }
         else
         {
-            if (n.Kind == NodeKind.Extension) Hash(n.Child, sink);
             int len = NodeCodec.EncodedLength(_arena, handle);
             if (len > MaxStackEncoding) enc = new byte[len];
             enc = enc[..NodeCodec.Encode(_arena, handle, enc)];

@@ -16,7 +16,7 @@ internal struct ArenaNode
     public Hash256 Hash;
     /// <summary>Leaf/extension: the byte block holding path nibbles then value; branch: its child slot.</summary>
     public int Data;
-    /// <summary>Extension: the child; branch: bit i set when child i changed since the last hash; free node: the next free one.</summary>
+    /// <summary>Extension: the child; free node: the next free one.</summary>
     public int Child;
     public ushort ValueLength;
     public byte PathLength;
@@ -32,8 +32,7 @@ internal struct ArenaNode
 /// <summary>
 /// Storage for live trie nodes, shared by the account trie and all storage tries of a state:
 /// nodes in fixed segments of structs addressed by int handles (0 is "no node"), branch children
-/// as 16 ints per branch plus each child's reference as of the last hash (so hashing a branch
-/// reads one contiguous block instead of 16 scattered child nodes), leaf/extension paths (one nibble per byte) and values in byte blocks of
+/// as 16 ints per branch, leaf/extension paths (one nibble per byte) and values in byte blocks of
 /// 16-byte size classes carved from 1 MiB chunks. Freed nodes, child slots and blocks go on free
 /// lists. Segments never move once made, so a <c>ref</c> into one stays valid while other threads
 /// allocate; allocation and freeing take a lock (tries apply their 16 subtries in parallel).
@@ -41,17 +40,14 @@ internal struct ArenaNode
 internal sealed class NodeArena
 {
     private const int NodeShift = 14, NodeMask = (1 << NodeShift) - 1;
-    private const int SlotShift = 12, SlotMask = (1 << SlotShift) - 1; // branches per child segment
-    /// <summary>Bytes of one cached child reference: a length (0: none, 32: hash, else embedded) and up to 32 bytes.</summary>
-    public const int RefSize = 33;
+    private const int SlotShift = 16, SlotMask = (1 << SlotShift) - 1; // ints per child segment (4096 branches)
     private const int ChunkShift = 20, ChunkMask = (1 << ChunkShift) - 1;
     public const int MaxValueLength = 1024;
     private const int MaxClass = (Nibbles.KeyLength + MaxValueLength + 15) >> 4;
 
     private readonly Lock _lock = new();
     private ArenaNode[][] _nodes = [new ArenaNode[1 << NodeShift]];
-    private int[][] _slots = [new int[16 << SlotShift]];
-    private byte[][] _refs = [new byte[16 * RefSize << SlotShift]];
+    private int[][] _slots = [new int[1 << SlotShift]];
     private byte[][] _chunks = [];
     private int _nodeCount = 1, _freeNode, _liveNodes;        // handle 0 stays unused: "no node"
     private int _slotCount, _freeSlot = -1;                    // child slot index (16 ints each)
@@ -74,13 +70,11 @@ internal sealed class NodeArena
 
     /// <summary>The 16 child handles of a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Span<int> Children(in ArenaNode branch) =>
-        _slots[branch.Data >> SlotShift].AsSpan((branch.Data & SlotMask) * 16, 16);
-
-    /// <summary>A branch's 16 cached child references, <see cref="RefSize"/> bytes each.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Span<byte> Refs(in ArenaNode branch) =>
-        _refs[branch.Data >> SlotShift].AsSpan((branch.Data & SlotMask) * 16 * RefSize, 16 * RefSize);
+    public Span<int> Children(in ArenaNode branch)
+    {
+        int i = branch.Data * 16;
+        return _slots[i >> SlotShift].AsSpan(i & SlotMask, 16);
+    }
 
     public Span<byte> Path(in ArenaNode n) => Block(n.Data, n.PathLength);
 
@@ -105,7 +99,6 @@ internal sealed class NodeArena
         n.Kind = NodeKind.Branch;
         n.Dirty = dirty;
         n.Data = AllocSlot();
-        n.Child = 0xFFFF; // no reference cached yet
         Children(n).Clear();
         return h;
     }
@@ -131,12 +124,11 @@ internal sealed class NodeArena
         return h;
     }
 
-    /// <summary>Turns a hash node into the decoded branch it stands for (same handle); the decoder fills children and references.</summary>
+    /// <summary>Turns a hash node into the decoded node it stands for (same handle).</summary>
     public void BecomeBranch(ref ArenaNode n)
     {
         n.Kind = NodeKind.Branch;
         n.Data = AllocSlot();
-        n.Child = 0;
         Children(n).Clear();
     }
 
@@ -170,7 +162,7 @@ internal sealed class NodeArena
         {
             if (n.Kind == NodeKind.Branch)
             {
-                Children(n)[0] = _freeSlot;
+                _slots[n.Data * 16 >> SlotShift][n.Data * 16 & SlotMask] = _freeSlot;
                 _freeSlot = n.Data;
             }
             else if (n.SizeClass != 0) FreeBlockLocked(n.Data, n.SizeClass);
@@ -215,27 +207,19 @@ internal sealed class NodeArena
             if (_freeSlot >= 0)
             {
                 int s = _freeSlot;
-                _freeSlot = _slots[s >> SlotShift][(s & SlotMask) * 16];
+                _freeSlot = _slots[s * 16 >> SlotShift][s * 16 & SlotMask];
                 return s;
             }
             int next = _slotCount;
-            int seg = next >> SlotShift;
+            int seg = next * 16 >> SlotShift;
             if (seg == _slots.Length)
             {
                 var grown = new int[_slots.Length * 2][];
                 _slots.CopyTo(grown, 0);
-                var grownRefs = new byte[_refs.Length * 2][];
-                _refs.CopyTo(grownRefs, 0);
-                grownRefs[seg] = new byte[16 * RefSize << SlotShift];
-                grown[seg] = new int[16 << SlotShift];
-                Volatile.Write(ref _refs, grownRefs);
+                grown[seg] = new int[1 << SlotShift];
                 Volatile.Write(ref _slots, grown);
             }
-            else if (_slots[seg] == null)
-            {
-                _refs[seg] = new byte[16 * RefSize << SlotShift];
-                _slots[seg] = new int[16 << SlotShift];
-            }
+            else _slots[seg] ??= new int[1 << SlotShift];
             _slotCount = next + 1;
             return next;
         }

@@ -17,7 +17,7 @@ internal static class NodeCodec
         else w.WriteHash(c.Hash);
     }
 
-    /// <summary>Encoded size of a leaf or extension whose child is clean (branches: <see cref="EncodeBranch"/>).</summary>
+    /// <summary>Encoded size of a node whose children are clean.</summary>
     public static int EncodedLength(NodeArena a, int handle)
     {
         ref var n = ref a[handle];
@@ -25,11 +25,12 @@ internal static class NodeCodec
         {
             NodeKind.Leaf => Rlp.LengthOfList(HexPrefixRlpLength(n.PathLength) + Rlp.LengthOf(a.Value(n))),
             NodeKind.Extension => Rlp.LengthOfList(HexPrefixRlpLength(n.PathLength) + RefLength(a, n.Child)),
+            NodeKind.Branch => Rlp.LengthOfList(BranchContentLength(a, a.Children(n))),
             _ => throw new InvalidOperationException($"{n.Kind} nodes are never encoded"),
         };
     }
 
-    /// <summary>Writes a leaf's or extension's RLP into <paramref name="dst"/> (at least <see cref="EncodedLength"/> bytes); returns its length.</summary>
+    /// <summary>Writes the node's RLP into <paramref name="dst"/> (at least <see cref="EncodedLength"/> bytes); returns its length.</summary>
     public static int Encode(NodeArena a, int handle, Span<byte> dst)
     {
         var w = new RlpWriter(dst);
@@ -49,6 +50,15 @@ internal static class NodeCodec
                 else WriteRef(ref w, a, n.Child);
                 return Rlp.LengthOfList(content);
             }
+            case NodeKind.Branch:
+            {
+                var children = a.Children(n);
+                int content = BranchContentLength(a, children);
+                w.WriteListHeader(content);
+                for (int i = 0; i < 16; i++) WriteRef(ref w, a, children[i]);
+                w.WriteRaw([Rlp.EmptyString]);
+                return Rlp.LengthOfList(content);
+            }
             default:
                 throw new InvalidOperationException($"{n.Kind} nodes are never encoded");
         }
@@ -58,28 +68,34 @@ internal static class NodeCodec
     public const int MaxBranchLength = 3 + 16 * 33 + 1;
 
     /// <summary>
-    /// Encodes a branch from its cached child references (children must be clean and their
-    /// references cached): the content goes to dst[3..], the list header right before it.
-    /// Returns where the encoding starts; its length is <paramref name="length"/>. dst must hold
-    /// <see cref="MaxBranchLength"/> bytes.
+    /// Encodes a branch in one pass over its children (no separate length pass): the content goes
+    /// to dst[3..], the list header right before it. Returns where the encoding starts; its length
+    /// is <paramref name="length"/>. dst must hold <see cref="MaxBranchLength"/> bytes.
     /// </summary>
-    public static int EncodeBranch(ReadOnlySpan<byte> refs, Span<byte> dst, out int length)
+    public static int EncodeBranch(NodeArena a, int handle, Span<byte> dst, out int length)
     {
+        var children = a.Children(a[handle]);
         int p = 3;
         for (int i = 0; i < 16; i++)
         {
-            var r = refs.Slice(i * NodeArena.RefSize, NodeArena.RefSize);
-            int len = r[0];
-            if (len == 0) dst[p++] = Rlp.EmptyString;
+            int child = children[i];
+            if (child == 0) { dst[p++] = Rlp.EmptyString; continue; }
+            ref var c = ref a[child];
+            if (c.InlineLength > 0)
+            {
+                c.Hash.Bytes[..c.InlineLength].CopyTo(dst[p..]);
+                p += c.InlineLength;
+            }
             else
             {
-                if (len == Hash256.Size) dst[p++] = 0x80 + Hash256.Size;
-                r.Slice(1, len).CopyTo(dst[p..]);
-                p += len;
+                dst[p++] = 0x80 + Hash256.Size;
+                c.Hash.Bytes.CopyTo(dst[p..]);
+                p += Hash256.Size;
             }
         }
         dst[p++] = Rlp.EmptyString;
         int content = p - 3, start;
+        // A branch has at least two children, so its content is over 2 bytes; header forms per RLP.
         if (content < 56) { start = 2; dst[2] = (byte)(0xC0 + content); }
         else if (content < 256) { start = 1; dst[1] = 0xF8; dst[2] = (byte)content; }
         else { start = 0; dst[0] = 0xF9; dst[1] = (byte)(content >> 8); dst[2] = (byte)content; }
@@ -87,21 +103,18 @@ internal static class NodeCodec
         return start;
     }
 
-    /// <summary>Caches how a parent refers to a clean child (0: no child).</summary>
-    public static void CacheRef(NodeArena a, int child, Span<byte> slot)
-    {
-        if (child == 0) { slot[0] = 0; return; }
-        ref var c = ref a[child];
-        int len = c.InlineLength > 0 ? c.InlineLength : Hash256.Size;
-        slot[0] = (byte)len;
-        c.Hash.Bytes[..len].CopyTo(slot[1..]);
-    }
-
     // Hex-prefix bytes as an RLP string: a lone first byte is below 0x40 (flags), so it needs no header.
     private static int HexPrefixRlpLength(int nibbles)
     {
         int len = Nibbles.HexPrefixLength(nibbles);
         return len == 1 ? 1 : len + 1;
+    }
+
+    private static int BranchContentLength(NodeArena a, ReadOnlySpan<int> children)
+    {
+        int content = 1; // empty value slot
+        for (int i = 0; i < 16; i++) content += RefLength(a, children[i]);
+        return content;
     }
 
     /// <summary>
@@ -156,7 +169,6 @@ internal static class NodeCodec
             {
                 int c = ReadRef(a, ref list);
                 a.Children(a[handle])[i] = c;
-                CacheRef(a, c, a.Refs(a[handle]).Slice(i * NodeArena.RefSize, NodeArena.RefSize));
             }
             if (list.ReadBytes().Length != 0) throw new InvalidDataException("branch values are not used by secure tries");
         }
