@@ -59,6 +59,22 @@ internal sealed class NodeArena
     /// <summary>Nodes in use (tests and memory reports).</summary>
     public int LiveNodes => Volatile.Read(ref _liveNodes);
 
+    /// <summary>Bytes of arrays the arena holds (nodes, child slots and references, path/value chunks).</summary>
+    public long ReservedBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                long nodes = 0, slots = 0;
+                foreach (var seg in _nodes) if (seg != null) nodes++;
+                foreach (var seg in _slots) if (seg != null) slots++;
+                return nodes * (Unsafe.SizeOf<ArenaNode>() << NodeShift) + slots * ((long)sizeof(int) << SlotShift)
+                       + ((long)_chunks.Length << ChunkShift);
+            }
+        }
+    }
+
     /// <summary>Node handles ever made (a freed handle is reused before this grows).</summary>
     public int Capacity => Volatile.Read(ref _nodeCount);
 

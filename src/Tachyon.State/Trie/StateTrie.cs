@@ -191,6 +191,9 @@ internal sealed class StateTrie
         return rootHash;
     }
 
+    /// <summary>Live nodes in memory (account and storage tries) and the bytes their arena holds.</summary>
+    public (int Nodes, long Bytes) Resident => (_arena.LiveNodes, _arena.ReservedBytes);
+
     /// <summary>Where the last <see cref="Apply"/> spent its time (Stopwatch ticks).</summary>
     public RootPhases LastPhases { get; private set; }
 }
