@@ -59,7 +59,7 @@ internal sealed class NodeArena
     /// <summary>Nodes in use (tests and memory reports).</summary>
     public int LiveNodes => Volatile.Read(ref _liveNodes);
 
-    /// <summary>Bytes of arrays the arena holds (nodes, child slots and references, path/value chunks).</summary>
+    /// <summary>Bytes of arrays the arena holds (node segments, child slots, path/value chunks).</summary>
     public long ReservedBytes
     {
         get
@@ -254,12 +254,13 @@ internal sealed class NodeArena
             int size = cls << 4;
             if (_chunkUsed + size > 1 << ChunkShift)
             {
+                // Block addresses are chunk << 20 | offset in an int.
+                if (_chunks.Length >= 1 << (31 - ChunkShift)) throw new InvalidOperationException("trie arena is full (2 GiB of paths and values)");
                 var grown = new byte[_chunks.Length + 1][];
                 _chunks.CopyTo(grown, 0);
                 grown[^1] = new byte[1 << ChunkShift];
                 Volatile.Write(ref _chunks, grown);
                 _chunkUsed = 0;
-                if (grown.Length > 1 << (31 - ChunkShift)) throw new InvalidOperationException("trie arena is full (2 GiB of paths and values)");
             }
             b = ((_chunks.Length - 1) << ChunkShift) | _chunkUsed;
             _chunkUsed += size;
