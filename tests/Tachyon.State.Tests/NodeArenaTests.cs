@@ -1,5 +1,7 @@
+using Tachyon.Core.Numerics;
 using Tachyon.Core.Trie;
 using Tachyon.Core.Types;
+using Tachyon.State.CrashChild;
 using Tachyon.State.Trie;
 
 namespace Tachyon.State.Tests;
@@ -103,5 +105,25 @@ public class NodeArenaTests
         Assert.Throws<ArgumentException>(() => trie.Apply([new TrieUpdate(a, null), new TrieUpdate(RandomKey(rng), huge)], false));
         Assert.Equal([1, 2, 3], trie.Get(a));
         Assert.Equal(root, trie.Commit(new TrieChanges(), false));
+    }
+
+    [Fact]
+    public void DeletedAccountsReturnTheirStorageTriesToTheArena()
+    {
+        var trie = new StateTrie(new MemoryNodeStore(), Hash256.EmptyTrieRoot);
+        var add = new BlockStateDiff();
+        for (int i = 0; i < 40; i++)
+        {
+            add.SetAccount(Workload.AddressOf(i), AccountState.Create((ulong)i, 5));
+            for (int s = 0; s < 20; s++) add.SetStorage(Workload.AddressOf(i), (ulong)s, (ulong)(s + 1));
+        }
+        trie.Apply(add.Accounts, add.Storage, add.WipedStorage, out _, out _);
+        Assert.True(trie.Resident.Nodes > 40 * 20);
+        // Deletions without wipes: nothing walks the storage tries, dropping them must free their nodes.
+        var deleted = new Dictionary<Address, AccountState?>();
+        for (int i = 0; i < 40; i++) deleted[Workload.AddressOf(i)] = null;
+        var root = trie.Apply(deleted, new Dictionary<StorageKey, UInt256>(), new HashSet<Address>(), out _, out _);
+        Assert.Equal(Hash256.EmptyTrieRoot, root);
+        Assert.Equal(0, trie.Resident.Nodes);
     }
 }

@@ -75,7 +75,6 @@ internal sealed class MerkleTrie
         hash.Bytes.CopyTo(key[_ownerPrefix.Length..]);
         byte[] enc = _reader.Load(key) ?? throw new InvalidDataException($"missing trie node {hash}");
         NodeCodec.DecodeInto(_arena, handle, enc);
-        if (handle == _root && enc.Length < 32) _storedSmallRoot = hash;
     }
 
     /// <summary>Looks a key up, caching the nodes it loads.</summary>
