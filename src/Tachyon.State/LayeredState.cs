@@ -251,6 +251,7 @@ public sealed class LayeredState : IDisposable
                     out var resolved, out var changes, out var originAccounts, out var originStorage);
                 Stats.AddRoot(sw.Elapsed);
                 Stats.AddRootPhases(_trie.LastPhases, GC.CollectionCount(0) - gc0);
+                Stats.SetResidentTrie(_trie.Resident);
                 layer.Block.FinishHeader(root);
                 layer.SetRoot(root, resolved, changes, sw.Elapsed, originAccounts, originStorage);
             }

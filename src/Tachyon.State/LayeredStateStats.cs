@@ -64,4 +64,15 @@ public sealed class LayeredStateStats
     }
 
     internal void AddPruned(int n) => Interlocked.Add(ref _pruned, n);
+
+    private long _trieNodes, _trieBytes;
+
+    /// <summary>The live trie after the last root: resident nodes and the bytes of their arena.</summary>
+    public (long Nodes, long Bytes) ResidentTrie => (Interlocked.Read(ref _trieNodes), Interlocked.Read(ref _trieBytes));
+
+    internal void SetResidentTrie((int Nodes, long Bytes) t)
+    {
+        Interlocked.Exchange(ref _trieNodes, t.Nodes);
+        Interlocked.Exchange(ref _trieBytes, t.Bytes);
+    }
 }

@@ -1,4 +1,5 @@
 using Tachyon.Core.Crypto;
+using Tachyon.Core.Rlp;
 using Tachyon.Core.Types;
 using Tachyon.State.CrashChild;
 using Tachyon.State.Storage;
@@ -45,31 +46,36 @@ public class PruningTests
         byte[] key = [.. prefix, .. root.Bytes];
         reachable.Add(Convert.ToHexString(key));
         byte[] enc = db.Get(db.TrieCf, key) ?? throw new Xunit.Sdk.XunitException($"missing node {Convert.ToHexString(key)}");
-        Visit(db, prefix, NodeCodec.Decode(enc, root), path, reachable, owners);
+        Visit(db, prefix, enc, path, reachable, owners);
     }
 
-    private static void Visit(StateDb db, byte[] prefix, TrieNode node, byte[] path, HashSet<string> reachable, Dictionary<Hash256, Address>? owners)
+    // Walks one node's RLP: embedded children recursively, hash references through the store.
+    private static void Visit(StateDb db, byte[] prefix, ReadOnlySpan<byte> node, byte[] path, HashSet<string> reachable, Dictionary<Hash256, Address>? owners)
     {
-        switch (node)
+        var list = new RlpReader(node).ReadList();
+        var counter = list;
+        int count = 0;
+        while (counter.HasMore) { counter.Skip(); count++; }
+        if (count == 17)
         {
-            case HashNode h:
-                Walk(db, prefix, path, h.Hash, reachable, owners);
-                break;
-            case BranchNode b:
-                for (int i = 0; i < 16; i++)
-                    if (b.Children[i] is { } c) Visit(db, prefix, c, [.. path, (byte)i], reachable, owners);
-                break;
-            case ExtensionNode e:
-                Visit(db, prefix, e.Child, [.. path, .. e.Path], reachable, owners);
-                break;
-            case LeafNode l when owners != null:
-                byte[] full = [.. path, .. l.Path];
-                var keyBytes = new byte[32];
-                for (int i = 0; i < 64; i++) keyBytes[i / 2] |= (byte)(i % 2 == 0 ? full[i] << 4 : full[i]);
-                var address = owners[new Hash256(keyBytes)];
-                var account = AccountRlp.Decode(l.Value);
-                Walk(db, address.ToArray(), [], account.StorageRoot, reachable, null);
-                break;
+            for (int i = 0; i < 16; i++) VisitRef(db, prefix, list.ReadRaw(), [.. path, (byte)i], reachable, owners);
+            return;
         }
+        byte[] own = Nibbles.ReadHexPrefix(list.ReadBytes(), out bool leaf);
+        byte[] full = [.. path, .. own];
+        if (!leaf) { VisitRef(db, prefix, list.ReadRaw(), full, reachable, owners); return; }
+        if (owners == null) return;
+        var keyBytes = new byte[32];
+        for (int i = 0; i < 64; i++) keyBytes[i / 2] |= (byte)(i % 2 == 0 ? full[i] << 4 : full[i]);
+        var address = owners[new Hash256(keyBytes)];
+        var account = AccountRlp.Decode(list.ReadBytes().ToArray());
+        Walk(db, address.ToArray(), [], account.StorageRoot, reachable, null);
+    }
+
+    private static void VisitRef(StateDb db, byte[] prefix, ReadOnlySpan<byte> childRef, byte[] path, HashSet<string> reachable, Dictionary<Hash256, Address>? owners)
+    {
+        if (childRef[0] >= 0xC0) { Visit(db, prefix, childRef, path, reachable, owners); return; }
+        var hash = new RlpReader(childRef).ReadBytes();
+        if (hash.Length == 32) Walk(db, prefix, path, new Hash256(hash), reachable, owners);
     }
 }

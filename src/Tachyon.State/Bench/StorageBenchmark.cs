@@ -118,6 +118,8 @@ public static class StorageBenchmark
             CommitOnlyMsP50: Percentile(buildMs, 50),
             CommitOnlyMsP99: Percentile(buildMs, 99),
             Note: "commit = building the layer (+ back-pressure wait); root runs on its own stage; updates/s includes waiting until every block is persisted");
+        var (trieNodes, trieBytes) = state.Stats.ResidentTrie;
+        log.WriteLine($"layered: resident trie {trieNodes:N0} nodes in a {trieBytes >> 20} MiB arena");
         log.WriteLine($"layered: {updates:N0} updates in {sustained:F2} s; GC pauses {(GC.GetTotalPauseDuration() - gcPause0).TotalMilliseconds:F0} ms ({GC.CollectionCount(2) - gen2_0} gen2), heap {GC.GetTotalMemory(false) >> 20} MiB");
         // Correctness check outside the timed part: the pipelined root equals a from-scratch recompute.
         var check = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tachyon.Core.Crypto;
 using Tachyon.Core.Types;
 
@@ -5,33 +6,35 @@ namespace Tachyon.State.Trie;
 
 /// <summary>
 /// A live Merkle Patricia Trie over 32-byte keys (a secure trie: keys are already hashed), backed
-/// by a node store it loads from lazily. Updates mutate nodes in place and mark them dirty;
-/// <see cref="Commit"/> re-hashes only the dirty paths and reports new and dead node records.
-/// Not thread-safe, except that <see cref="Apply"/> and <see cref="Commit"/> split work across
-/// the 16 subtries of the root internally.
+/// by a node store it loads from lazily. Nodes live in a <see cref="NodeArena"/> (possibly shared
+/// with other tries) as int handles; a stored node not loaded yet is a hash node, decoded in
+/// place on first use. Updates mutate nodes in place and mark them dirty; <see cref="Commit"/>
+/// re-hashes only the dirty paths and reports new and dead node records. Not thread-safe, except
+/// that <see cref="Apply"/> and <see cref="Commit"/> split work across the 16 subtries of the root internally.
 /// </summary>
 internal sealed class MerkleTrie
 {
     private readonly INodeReader _reader;
+    private readonly NodeArena _arena;
     private readonly byte[] _ownerPrefix;
     private readonly Address _owner;
     private readonly bool _inStorage;
-    private TrieNode? _root;
+    private int _root;
     // The root is stored under its hash even when its encoding is short; remember that record.
     private Hash256? _storedSmallRoot;
 
     public MerkleTrie(INodeReader reader, byte[] ownerPrefix, in Hash256 rootHash)
+        : this(reader, new NodeArena(), ownerPrefix, rootHash) { }
+
+    public MerkleTrie(INodeReader reader, NodeArena arena, byte[] ownerPrefix, in Hash256 rootHash)
     {
         _reader = reader;
+        _arena = arena;
         _ownerPrefix = ownerPrefix;
         if (ownerPrefix.Length == Address.Size) { _owner = new Address(ownerPrefix); _inStorage = true; }
         else if (ownerPrefix.Length != 0) throw new ArgumentException("the owner prefix is empty (account trie) or an address", nameof(ownerPrefix));
-        if (rootHash != Hash256.EmptyTrieRoot)
-        {
-            _root = new HashNode(rootHash);
-            RootHash = rootHash;
-        }
-        else RootHash = Hash256.EmptyTrieRoot;
+        RootHash = rootHash;
+        if (rootHash != Hash256.EmptyTrieRoot) _root = arena.NewHash(rootHash);
     }
 
     /// <summary>The root as of the last <see cref="Commit"/>.</summary>
@@ -42,54 +45,60 @@ internal sealed class MerkleTrie
         public readonly TrieChanges Changes = new();
 
         /// <summary>Marks a node as about to change: its stored record (if any) dies.</summary>
-        public void Touch(TrieNode n)
+        public void Touch(int handle)
         {
+            ref var n = ref trie._arena[handle];
             if (n.Dirty) return;
-            if (n.Inline == null && n is not HashNode) Changes.DeadNodes.Add(trie.Key(n.Hash));
+            if (n.InlineLength == 0 && n.Kind != NodeKind.Hash) Changes.DeadNodes.Add(trie.Key(n.Hash));
             n.Dirty = true;
         }
 
-        public TrieNode Resolve(TrieNode n) => n is HashNode h ? trie.Load(h.Hash) : n;
+        public void Old(in Hash256 key, ReadOnlySpan<byte> value)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Changes.OldValues, key, out bool exists);
+            if (!exists) slot = value.ToArray();
+        }
 
-        public void Old(in Hash256 key, byte[]? value) => Changes.OldValues.TryAdd(key, value);
+        public void Absent(in Hash256 key) => Changes.OldValues.TryAdd(key, null);
     }
 
     private NodeKey Key(in Hash256 hash) => new(hash, _owner, _inStorage);
 
-    private TrieNode Load(in Hash256 hash)
+    /// <summary>Decodes a hash node in place from the store (no-op for a loaded node).</summary>
+    private void Resolve(int handle)
     {
+        ref var n = ref _arena[handle];
+        if (n.Kind != NodeKind.Hash) return;
+        Hash256 hash = n.Hash;
         Span<byte> key = stackalloc byte[_ownerPrefix.Length + 32];
         _ownerPrefix.CopyTo(key);
         hash.Bytes.CopyTo(key[_ownerPrefix.Length..]);
         byte[] enc = _reader.Load(key) ?? throw new InvalidDataException($"missing trie node {hash}");
-        return NodeCodec.Decode(enc, hash);
+        NodeCodec.DecodeInto(_arena, handle, enc);
     }
 
     /// <summary>Looks a key up, caching the nodes it loads.</summary>
     public byte[]? Get(in Hash256 key)
     {
-        if (_root is HashNode h) _root = Load(h.Hash);
-        TrieNode? node = _root;
-        int depth = 0;
-        while (node != null)
+        int node = _root, depth = 0;
+        while (node != 0)
         {
-            switch (node)
+            Resolve(node);
+            ref var n = ref _arena[node];
+            switch (n.Kind)
             {
-                case LeafNode l:
-                    return Nibbles.Match(l.Path, key, depth) == l.Path.Length ? l.Value : null;
-                case ExtensionNode e:
-                    if (Nibbles.Match(e.Path, key, depth) != e.Path.Length) return null;
-                    depth += e.Path.Length;
-                    if (e.Child is HashNode eh) e.Child = Load(eh.Hash);
-                    node = e.Child;
+                case NodeKind.Leaf:
+                    return Nibbles.Match(_arena.Path(n), key, depth) == n.PathLength ? _arena.Value(n).ToArray() : null;
+                case NodeKind.Extension:
+                    if (Nibbles.Match(_arena.Path(n), key, depth) != n.PathLength) return null;
+                    depth += n.PathLength;
+                    node = n.Child;
                     break;
-                case BranchNode b:
-                    int i = Nibbles.At(key, depth++);
-                    if (b.Children[i] is HashNode bh) b.Children[i] = Load(bh.Hash);
-                    node = b.Children[i];
+                case NodeKind.Branch:
+                    node = _arena.Children(n)[Nibbles.At(key, depth++)];
                     break;
                 default:
-                    throw new InvalidOperationException("unexpected node");
+                    throw new InvalidOperationException($"unexpected {n.Kind} node");
             }
         }
         return null;
@@ -100,9 +109,14 @@ internal sealed class MerkleTrie
     {
         var ctx = new Ctx(this);
         if (updates.Count == 0) return ctx.Changes;
-        if (_root is HashNode) _root = ctx.Resolve(_root);
-        if (parallel && updates.Count >= 256 && _root is BranchNode rb)
+        // Checked before anything changes: a bad value must leave the trie as it was.
+        foreach (var u in updates)
+            if (u.Value is { Length: > NodeArena.MaxValueLength } v)
+                throw new ArgumentException($"trie value of {v.Length} bytes for key {u.Key}; at most {NodeArena.MaxValueLength}");
+        if (_root != 0) Resolve(_root);
+        if (parallel && updates.Count >= 256 && _root != 0 && _arena[_root].Kind == NodeKind.Branch)
         {
+            int rb = _root;
             var buckets = new List<TrieUpdate>[16];
             int expect = updates.Count / 16 + updates.Count / 64 + 8;
             for (int i = 0; i < 16; i++) buckets[i] = new List<TrieUpdate>(expect);
@@ -114,16 +128,18 @@ internal sealed class MerkleTrie
                 // Sized up front: each update touches a few nodes below the root (no regrowth garbage).
                 c.Changes.DeadNodes.Reserve(buckets[i].Count * 3);
                 c.Changes.OldValues.EnsureCapacity(buckets[i].Count);
-                TrieNode? child = rb.Children[i];
+                var children = _arena.Children(_arena[rb]);
+                int child = children[i];
                 foreach (var u in buckets[i]) child = ApplyOne(child, u, 1, c);
-                rb.Children[i] = child;
+                children[i] = child;
             });
             bool changed = false;
             ctx.Changes.OldValues.EnsureCapacity(updates.Count); // every updated key ends up there
+            var rootChildren = _arena.Children(_arena[rb]);
             for (int i = 0; i < 16; i++)
             {
                 ctx.Changes.AddSameTrie(ctxs[i].Changes);
-                if (buckets[i].Count > 0 && (rb.Children[i] == null || rb.Children[i]!.Dirty)) changed = true;
+                if (buckets[i].Count > 0 && (rootChildren[i] == 0 || _arena[rootChildren[i]].Dirty)) changed = true;
             }
             if (changed)
             {
@@ -136,237 +152,311 @@ internal sealed class MerkleTrie
             foreach (var u in updates) _root = ApplyOne(_root, u, 0, ctx);
         }
         // Keys no leaf matched were absent before.
-        foreach (var u in updates) ctx.Old(u.Key, null);
+        foreach (var u in updates) ctx.Absent(u.Key);
         return ctx.Changes;
     }
 
-    private static TrieNode? ApplyOne(TrieNode? node, in TrieUpdate u, int depth, Ctx ctx) =>
+    private int ApplyOne(int node, in TrieUpdate u, int depth, Ctx ctx) =>
         u.Value == null ? Delete(node, u.Key, depth, ctx) : Insert(node, u.Key, depth, u.Value, u.KeepStorageRoot, ctx);
 
-    private static TrieNode Insert(TrieNode? node, in Hash256 key, int depth, byte[] value, bool keepStorageRoot, Ctx ctx)
+    private int NewLeaf(in Hash256 key, int depth, byte[] value)
     {
-        if (node == null) return new LeafNode(Nibbles.FromKey(key, depth), value) { Dirty = true };
-        node = ctx.Resolve(node);
-        switch (node)
+        Span<byte> path = stackalloc byte[Nibbles.KeyLength];
+        return _arena.NewLeaf(Nibbles.FromKey(key, depth, path), value, dirty: true);
+    }
+
+    private int Insert(int node, in Hash256 key, int depth, byte[] value, bool keepStorageRoot, Ctx ctx)
+    {
+        if (node == 0) return NewLeaf(key, depth, value);
+        Resolve(node);
+        ref var n = ref _arena[node];
+        switch (n.Kind)
         {
-            case LeafNode l:
+            case NodeKind.Leaf:
             {
-                int m = Nibbles.Match(l.Path, key, depth);
-                if (m == l.Path.Length)
+                var path = _arena.Path(n);
+                int m = Nibbles.Match(path, key, depth);
+                if (m == n.PathLength)
                 {
-                    ctx.Old(key, l.Value);
-                    if (keepStorageRoot) CopyStorageRoot(l.Value, value);
-                    if (l.Value.AsSpan().SequenceEqual(value)) return l;
-                    ctx.Touch(l);
-                    l.Value = value;
-                    return l;
+                    var old = _arena.Value(n);
+                    ctx.Old(key, old);
+                    if (keepStorageRoot) CopyStorageRoot(old, value);
+                    if (old.SequenceEqual(value)) return node;
+                    ctx.Touch(node);
+                    _arena.SetPathAndValue(ref n, path, value);
+                    return node;
                 }
-                ctx.Touch(l);
-                byte[] old = l.Path;
-                var b = new BranchNode { Dirty = true };
-                l.Path = old[(m + 1)..];
-                l.Inline = null;
-                b.Children[old[m]] = l;
-                b.Children[Nibbles.At(key, depth + m)] = new LeafNode(Nibbles.FromKey(key, depth + m + 1), value) { Dirty = true };
-                return m == 0 ? b : new ExtensionNode(old[..m], b) { Dirty = true };
+                ctx.Touch(node);
+                Span<byte> prefix = stackalloc byte[Nibbles.KeyLength];
+                path[..m].CopyTo(prefix);
+                int nibble = path[m];
+                _arena.SetPathAndValue(ref n, path[(m + 1)..], _arena.Value(n));
+                n.InlineLength = 0;
+                int b = _arena.NewBranch(dirty: true);
+                var children = _arena.Children(_arena[b]);
+                children[nibble] = node;
+                children[Nibbles.At(key, depth + m)] = NewLeaf(key, depth + m + 1, value);
+                return m == 0 ? b : _arena.NewExtension(prefix[..m], b, dirty: true);
             }
-            case ExtensionNode e:
+            case NodeKind.Extension:
             {
-                int m = Nibbles.Match(e.Path, key, depth);
-                if (m == e.Path.Length)
+                var path = _arena.Path(n);
+                int m = Nibbles.Match(path, key, depth);
+                if (m == n.PathLength)
                 {
-                    TrieNode c = Insert(e.Child, key, depth + m, value, keepStorageRoot, ctx);
-                    e.Child = c;
-                    if (c.Dirty) ctx.Touch(e);
-                    return e;
+                    int c = Insert(n.Child, key, depth + m, value, keepStorageRoot, ctx);
+                    n.Child = c;
+                    if (_arena[c].Dirty) ctx.Touch(node);
+                    return node;
                 }
-                ctx.Touch(e);
-                var b = new BranchNode { Dirty = true };
-                b.Children[e.Path[m]] = e.Path.Length - m - 1 > 0
-                    ? new ExtensionNode(e.Path[(m + 1)..], e.Child) { Dirty = true }
-                    : e.Child;
-                b.Children[Nibbles.At(key, depth + m)] = new LeafNode(Nibbles.FromKey(key, depth + m + 1), value) { Dirty = true };
-                return m == 0 ? b : new ExtensionNode(e.Path[..m], b) { Dirty = true };
+                ctx.Touch(node);
+                Span<byte> p = stackalloc byte[Nibbles.KeyLength];
+                p = p[..path.Length];
+                path.CopyTo(p);
+                int child = n.Child;
+                _arena.Free(node); // replaced by a branch (and extensions above and below it)
+                int b = _arena.NewBranch(dirty: true);
+                var children = _arena.Children(_arena[b]);
+                children[p[m]] = p.Length - m - 1 > 0 ? _arena.NewExtension(p[(m + 1)..], child, dirty: true) : child;
+                children[Nibbles.At(key, depth + m)] = NewLeaf(key, depth + m + 1, value);
+                return m == 0 ? b : _arena.NewExtension(p[..m], b, dirty: true);
             }
-            case BranchNode br:
+            case NodeKind.Branch:
             {
+                var children = _arena.Children(n);
                 int i = Nibbles.At(key, depth);
-                TrieNode c = Insert(br.Children[i], key, depth + 1, value, keepStorageRoot, ctx);
-                br.Children[i] = c;
-                if (c.Dirty) ctx.Touch(br);
-                return br;
+                int c = Insert(children[i], key, depth + 1, value, keepStorageRoot, ctx);
+                children[i] = c;
+                if (_arena[c].Dirty) ctx.Touch(node);
+                return node;
             }
             default:
-                throw new InvalidOperationException("unexpected node");
+                throw new InvalidOperationException($"unexpected {n.Kind} node");
         }
     }
 
     /// <summary>Account RLP ends with 0xa0 storageRoot 0xa0 codeHash: the root sits 65..33 bytes from the end.</summary>
-    private static void CopyStorageRoot(byte[] from, byte[] to) =>
-        from.AsSpan(from.Length - 65, 32).CopyTo(to.AsSpan(to.Length - 65, 32));
+    private static void CopyStorageRoot(ReadOnlySpan<byte> from, byte[] to) =>
+        from.Slice(from.Length - 65, 32).CopyTo(to.AsSpan(to.Length - 65, 32));
 
     public static Hash256 StorageRootOf(byte[] accountRlp) => new(accountRlp.AsSpan(accountRlp.Length - 65, 32));
 
-    private static TrieNode? Delete(TrieNode? node, in Hash256 key, int depth, Ctx ctx)
+    private int Delete(int node, in Hash256 key, int depth, Ctx ctx)
     {
-        if (node == null) return null;
-        node = ctx.Resolve(node);
-        switch (node)
+        if (node == 0) return 0;
+        Resolve(node);
+        ref var n = ref _arena[node];
+        switch (n.Kind)
         {
-            case LeafNode l:
-                if (Nibbles.Match(l.Path, key, depth) != l.Path.Length) return l;
-                ctx.Old(key, l.Value);
-                ctx.Touch(l);
-                return null;
-            case ExtensionNode e:
+            case NodeKind.Leaf:
+                if (Nibbles.Match(_arena.Path(n), key, depth) != n.PathLength) return node;
+                ctx.Old(key, _arena.Value(n));
+                ctx.Touch(node);
+                _arena.Free(node);
+                return 0;
+            case NodeKind.Extension:
             {
-                int m = Nibbles.Match(e.Path, key, depth);
-                if (m != e.Path.Length) return e;
-                TrieNode? c = Delete(e.Child, key, depth + m, ctx);
-                if (c != null && !c.Dirty) { e.Child = c; return e; }
-                ctx.Touch(e);
-                return c == null ? null : Join(e.Path, c, ctx);
+                var path = _arena.Path(n);
+                int m = Nibbles.Match(path, key, depth);
+                if (m != n.PathLength) return node;
+                int c = Delete(n.Child, key, depth + m, ctx);
+                if (c != 0 && !_arena[c].Dirty) { n.Child = c; return node; }
+                ctx.Touch(node);
+                Span<byte> prefix = stackalloc byte[Nibbles.KeyLength];
+                prefix = prefix[..path.Length];
+                path.CopyTo(prefix);
+                _arena.Free(node);
+                return c == 0 ? 0 : Join(prefix, c, ctx);
             }
-            case BranchNode b:
+            case NodeKind.Branch:
             {
+                var children = _arena.Children(n);
                 int i = Nibbles.At(key, depth);
-                TrieNode? old = b.Children[i];
-                TrieNode? c = Delete(old, key, depth + 1, ctx);
-                if (c != null && !c.Dirty) { b.Children[i] = c; return b; }
-                if (c == null && old == null) return b;
-                ctx.Touch(b);
-                b.Children[i] = c;
-                return c != null ? b : Normalize(b, ctx);
+                int old = children[i];
+                int c = Delete(old, key, depth + 1, ctx);
+                if (c != 0 && !_arena[c].Dirty) { children[i] = c; return node; }
+                if (c == 0 && old == 0) return node;
+                ctx.Touch(node);
+                children[i] = c;
+                return c != 0 ? node : Normalize(node, ctx);
             }
             default:
-                throw new InvalidOperationException("unexpected node");
+                throw new InvalidOperationException($"unexpected {n.Kind} node");
         }
     }
 
     /// <summary>A branch left with fewer than two children collapses into its only child.</summary>
-    private static TrieNode? Normalize(BranchNode b, Ctx ctx)
+    private int Normalize(int branch, Ctx ctx)
     {
-        int n = b.CountChildren(out int last);
-        if (n >= 2) return b;
-        if (n == 0) return null;
-        TrieNode only = ctx.Resolve(b.Children[last]!);
-        return Join([(byte)last], only, ctx);
+        var children = _arena.Children(_arena[branch]);
+        int count = 0, last = -1;
+        for (int i = 0; i < 16; i++)
+            if (children[i] != 0) { count++; last = i; }
+        if (count >= 2) return branch;
+        int only = count == 0 ? 0 : children[last];
+        _arena.Free(branch);
+        if (count == 0) return 0;
+        ReadOnlySpan<byte> prefix = [(byte)last];
+        return Join(prefix, only, ctx);
     }
 
     /// <summary>Puts <paramref name="prefix"/> in front of a node's path (an extension above it).</summary>
-    private static TrieNode Join(byte[] prefix, TrieNode child, Ctx ctx)
+    private int Join(ReadOnlySpan<byte> prefix, int child, Ctx ctx)
     {
-        child = ctx.Resolve(child);
-        switch (child)
-        {
-            case LeafNode l:
-                ctx.Touch(l);
-                l.Path = Nibbles.Concat(prefix, l.Path);
-                l.Inline = null;
-                return l;
-            case ExtensionNode e:
-                ctx.Touch(e);
-                e.Path = Nibbles.Concat(prefix, e.Path);
-                e.Inline = null;
-                return e;
-            default:
-                return new ExtensionNode(prefix, child) { Dirty = true };
-        }
+        Resolve(child);
+        ref var c = ref _arena[child];
+        if (c.Kind == NodeKind.Branch) return _arena.NewExtension(prefix, child, dirty: true);
+        ctx.Touch(child);
+        Span<byte> path = stackalloc byte[Nibbles.KeyLength];
+        prefix.CopyTo(path);
+        _arena.Path(c).CopyTo(path[prefix.Length..]);
+        _arena.SetPathAndValue(ref c, path[..(prefix.Length + c.PathLength)], _arena.Value(c));
+        c.InlineLength = 0;
+        return child;
     }
 
     /// <summary>Hashes the dirty nodes, collecting new node records and the dead ones from <paramref name="changes"/>.</summary>
     public Hash256 Commit(TrieChanges changes, bool parallel)
     {
         Hash256 newRoot;
-        if (_root == null) newRoot = Hash256.EmptyTrieRoot;
-        else if (!_root.Dirty) newRoot = RootHash;
+        if (_root == 0) newRoot = Hash256.EmptyTrieRoot;
+        else if (!_arena[_root].Dirty) newRoot = RootHash;
         else
         {
-            if (parallel && _root is BranchNode b)
+            if (parallel && _arena[_root].Kind == NodeKind.Branch)
             {
                 var sinks = new TrieChanges[16];
+                int rb = _root;
                 Parallel.For(0, 16, i =>
                 {
                     var s = sinks[i] = new TrieChanges();
-                    if (b.Children[i] is { Dirty: true } c) Hash(c, s);
+                    int c = _arena.Children(_arena[rb])[i];
+                    if (c != 0 && _arena[c].Dirty) Hash(c, s);
                 });
                 foreach (var s in sinks) changes.AddFrom(s);
             }
             Hash(_root, changes);
-            if (_root.Inline != null)
+            ref var r = ref _arena[_root];
+            if (r.InlineLength > 0)
             {
                 // Short root: still stored under its hash so the trie can be reopened from it.
-                newRoot = Keccak256.Compute(_root.Inline);
-                changes.NewNodes.Add(Key(newRoot), _root.Inline);
+                var inline = r.Hash.Bytes[..r.InlineLength];
+                newRoot = Keccak256.Compute(inline);
+                changes.NewNodes.Add(Key(newRoot), inline);
             }
-            else newRoot = _root.Hash;
+            else newRoot = r.Hash;
         }
         if (_storedSmallRoot is { } old && old != newRoot) changes.DeadNodes.Add(Key(old));
-        _storedSmallRoot = _root is { Inline: not null } ? newRoot : null;
+        _storedSmallRoot = _root != 0 && _arena[_root].InlineLength > 0 ? newRoot : null;
         RootHash = newRoot;
         return newRoot;
     }
 
-    // A full branch is 532 bytes; account leaves about 110.
+    // A full branch is 532 bytes (NodeCodec.MaxBranchLength); account leaves about 145.
     private const int MaxStackEncoding = 640;
 
     // No zeroing of the 640-byte scratch per node: Encode writes every byte it returns.
     [System.Runtime.CompilerServices.SkipLocalsInit]
-    private void Hash(TrieNode node, TrieChanges sink)
+    private void Hash(int handle, TrieChanges sink)
     {
-        if (!node.Dirty) return;
-        switch (node)
+        ref var n = ref _arena[handle];
+        if (!n.Dirty) return;
+        if (n.Kind == NodeKind.Branch)
         {
-            case BranchNode b:
-                foreach (var c in b.Children) if (c != null) Hash(c, sink);
-                break;
-            case ExtensionNode e:
-                Hash(e.Child, sink);
-                break;
+            var children = _arena.Children(n);
+            for (int i = 0; i < 16; i++) if (children[i] != 0) Hash(children[i], sink);
         }
+        else if (n.Kind == NodeKind.Extension) Hash(n.Child, sink);
         // Encode into scratch and hash it there; only the record store keeps a copy.
-        int len = NodeCodec.EncodedLength(node);
-        Span<byte> enc = len <= MaxStackEncoding ? stackalloc byte[MaxStackEncoding] : new byte[len];
-        enc = enc[..NodeCodec.Encode(node, enc)];
+        Span<byte> enc = stackalloc byte[MaxStackEncoding];
+        if (n.Kind == NodeKind.Branch)
+        {
+            int start = NodeCodec.EncodeBranch(_arena, handle, enc, out int length);
+            enc = enc.Slice(start, length);
+        }
+        else
+        {
+            int len = NodeCodec.EncodedLength(_arena, handle);
+            if (len > MaxStackEncoding) enc = new byte[len];
+            enc = enc[..NodeCodec.Encode(_arena, handle, enc)];
+        }
         if (enc.Length >= 32)
         {
-            node.Hash = Keccak256.Compute(enc);
-            node.Inline = null;
-            sink.NewNodes.Add(Key(node.Hash), enc);
+            n.Hash = Keccak256.Compute(enc);
+            n.InlineLength = 0;
+            sink.NewNodes.Add(Key(n.Hash), enc);
         }
-        else node.Inline = enc.ToArray();
-        node.Dirty = false;
+        else
+        {
+            n.Hash = default;
+            enc.CopyTo(n.Hash.AsWritableSpan());
+            n.InlineLength = (byte)enc.Length;
+        }
+        n.Dirty = false;
     }
 
     /// <summary>Empties the trie, reporting every stored record of it as dead (loads the whole trie).</summary>
     public TrieChanges Wipe()
     {
         var ctx = new Ctx(this);
-        if (_root != null) Collect(_root, [], ctx);
+        if (_root != 0)
+        {
+            Span<byte> path = stackalloc byte[Nibbles.KeyLength];
+            Collect(_root, path, 0, ctx);
+        }
         if (_storedSmallRoot is { } s) ctx.Changes.DeadNodes.Add(Key(s));
-        else if (_root == null && RootHash != Hash256.EmptyTrieRoot) ctx.Changes.DeadNodes.Add(Key(RootHash));
-        _root = null;
+        else if (_root == 0 && RootHash != Hash256.EmptyTrieRoot) ctx.Changes.DeadNodes.Add(Key(RootHash));
+        _root = 0;
         _storedSmallRoot = null;
         RootHash = Hash256.EmptyTrieRoot;
         return ctx.Changes;
     }
 
-    private void Collect(TrieNode node, byte[] path, Ctx ctx)
+    // Visits (loading) and frees every node below handle; path holds the nibbles above it.
+    private void Collect(int handle, Span<byte> path, int depth, Ctx ctx)
     {
-        node = ctx.Resolve(node);
-        if (node.IsStored) ctx.Changes.DeadNodes.Add(Key(node.Hash));
-        switch (node)
+        Resolve(handle);
+        ref var n = ref _arena[handle];
+        if (n.IsStored) ctx.Changes.DeadNodes.Add(Key(n.Hash));
+        switch (n.Kind)
         {
-            case BranchNode b:
+            case NodeKind.Branch:
+                var children = _arena.Children(n);
                 for (int i = 0; i < 16; i++)
-                    if (b.Children[i] is { } c) Collect(c, Nibbles.Concat(path, [(byte)i]), ctx);
+                {
+                    if (children[i] == 0) continue;
+                    path[depth] = (byte)i;
+                    Collect(children[i], path, depth + 1, ctx);
+                }
                 break;
-            case ExtensionNode e:
-                Collect(e.Child, Nibbles.Concat(path, e.Path), ctx);
+            case NodeKind.Extension:
+                _arena.Path(n).CopyTo(path[depth..]);
+                Collect(n.Child, path, depth + n.PathLength, ctx);
                 break;
-            case LeafNode l:
-                ctx.Old(Nibbles.ToKey(Nibbles.Concat(path, l.Path)), l.Value);
+            case NodeKind.Leaf:
+                _arena.Path(n).CopyTo(path[depth..]);
+                ctx.Old(Nibbles.ToKey(path[..(depth + n.PathLength)]), _arena.Value(n));
                 break;
         }
+        _arena.Free(handle);
+    }
+
+    /// <summary>Frees the resident nodes (loading nothing) when the trie is dropped; it must not be used afterwards.</summary>
+    public void Release()
+    {
+        if (_root != 0) FreeTree(_root);
+        _root = 0;
+    }
+
+    private void FreeTree(int handle)
+    {
+        ref var n = ref _arena[handle];
+        if (n.Kind == NodeKind.Branch)
+        {
+            var children = _arena.Children(n);
+            for (int i = 0; i < 16; i++) if (children[i] != 0) FreeTree(children[i]);
+        }
+        else if (n.Kind == NodeKind.Extension) FreeTree(n.Child);
+        _arena.Free(handle);
     }
 }

@@ -15,9 +15,10 @@ internal static class Nibbles
         return (index & 1) == 0 ? b >> 4 : b & 0xF;
     }
 
-    public static byte[] FromKey(in Hash256 key, int start)
+    /// <summary>Writes key[start..] as nibbles into <paramref name="dst"/>; returns that slice.</summary>
+    public static Span<byte> FromKey(in Hash256 key, int start, Span<byte> dst)
     {
-        var path = new byte[KeyLength - start];
+        var path = dst[..(KeyLength - start)];
         for (int i = 0; i < path.Length; i++) path[i] = (byte)At(key, start + i);
         return path;
     }
@@ -33,27 +34,11 @@ internal static class Nibbles
     }
 
     /// <summary>Length of the common prefix of <paramref name="path"/> and key[depth..].</summary>
-    public static int Match(byte[] path, in Hash256 key, int depth)
+    public static int Match(ReadOnlySpan<byte> path, in Hash256 key, int depth)
     {
         int i = 0;
         while (i < path.Length && path[i] == At(key, depth + i)) i++;
         return i;
-    }
-
-    public static byte[] Prepend(int nibble, byte[] path)
-    {
-        var r = new byte[path.Length + 1];
-        r[0] = (byte)nibble;
-        path.CopyTo(r, 1);
-        return r;
-    }
-
-    public static byte[] Concat(byte[] a, byte[] b)
-    {
-        var r = new byte[a.Length + b.Length];
-        a.CopyTo(r, 0);
-        b.CopyTo(r, a.Length);
-        return r;
     }
 
     /// <summary>Hex-prefix encoding length (yellow paper appendix C).</summary>
@@ -71,11 +56,20 @@ internal static class Nibbles
 
     public static byte[] ReadHexPrefix(ReadOnlySpan<byte> hp, out bool leaf)
     {
+        Span<byte> path = stackalloc byte[KeyLength];
+        return path[..ReadHexPrefix(hp, out leaf, path)].ToArray();
+    }
+
+    /// <summary>Decodes a hex-prefix path into <paramref name="dst"/> (64 nibbles at most); returns its length.</summary>
+    public static int ReadHexPrefix(ReadOnlySpan<byte> hp, out bool leaf, Span<byte> dst)
+    {
         if (hp.Length == 0) throw new InvalidDataException("empty hex-prefix path");
         int flag = hp[0] >> 4;
         leaf = (flag & 2) != 0;
         bool odd = (flag & 1) != 0;
-        var path = new byte[(hp.Length - 1) * 2 + (odd ? 1 : 0)];
+        int length = (hp.Length - 1) * 2 + (odd ? 1 : 0);
+        if (length > KeyLength || flag > 3) throw new InvalidDataException($"hex-prefix path of {length} nibbles, flag {flag}");
+        var path = dst[..length];
         int p = 0;
         if (odd) path[p++] = (byte)(hp[0] & 0xF);
         for (int i = 1; i < hp.Length; i++)
@@ -83,6 +77,6 @@ internal static class Nibbles
             path[p++] = (byte)(hp[i] >> 4);
             path[p++] = (byte)(hp[i] & 0xF);
         }
-        return path;
+        return length;
     }
 }

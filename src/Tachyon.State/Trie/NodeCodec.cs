@@ -1,81 +1,106 @@
-using Tachyon.Core.Crypto;
 using Tachyon.Core.Rlp;
 using Tachyon.Core.Types;
 
 namespace Tachyon.State.Trie;
 
-/// <summary>RLP encoding of trie nodes (children must be clean) and decoding of stored nodes.</summary>
+/// <summary>RLP encoding of arena trie nodes (children must be clean) and decoding of stored nodes into the arena.</summary>
 internal static class NodeCodec
 {
-    private static int RefLength(TrieNode? child) => child == null ? 1 : child.Inline?.Length ?? 33;
+    private static int RefLength(NodeArena a, int child) =>
+        child == 0 ? 1 : a[child].InlineLength is var l and > 0 ? l : 33;
 
-    private static void WriteRef(ref RlpWriter w, TrieNode? child)
+    private static void WriteRef(ref RlpWriter w, NodeArena a, int child)
     {
-        if (child == null) w.WriteRaw([Rlp.EmptyString]);
-        else if (child.Inline != null) w.WriteRaw(child.Inline);
-        else w.WriteHash(child.Hash);
+        if (child == 0) { w.WriteRaw([Rlp.EmptyString]); return; }
+        ref var c = ref a[child];
+        if (c.InlineLength > 0) w.WriteRaw(c.Hash.Bytes[..c.InlineLength]);
+        else w.WriteHash(c.Hash);
     }
 
     /// <summary>Encoded size of a node whose children are clean.</summary>
-    public static int EncodedLength(TrieNode node)
+    public static int EncodedLength(NodeArena a, int handle)
     {
-        switch (node)
+        ref var n = ref a[handle];
+        return n.Kind switch
         {
-            case LeafNode l:
-                return Rlp.LengthOfList(HexPrefixRlpLength(l.Path.Length) + Rlp.LengthOf(l.Value));
-            case ExtensionNode e:
-                return Rlp.LengthOfList(HexPrefixRlpLength(e.Path.Length) + RefLength(e.Child));
-            case BranchNode b:
-                return Rlp.LengthOfList(BranchContentLength(b));
-            default:
-                throw new InvalidOperationException("hash nodes are never encoded");
-        }
+            NodeKind.Leaf => Rlp.LengthOfList(HexPrefixRlpLength(n.PathLength) + Rlp.LengthOf(a.Value(n))),
+            NodeKind.Extension => Rlp.LengthOfList(HexPrefixRlpLength(n.PathLength) + RefLength(a, n.Child)),
+            NodeKind.Branch => Rlp.LengthOfList(BranchContentLength(a, a.Children(n))),
+            _ => throw new InvalidOperationException($"{n.Kind} nodes are never encoded"),
+        };
     }
 
     /// <summary>Writes the node's RLP into <paramref name="dst"/> (at least <see cref="EncodedLength"/> bytes); returns its length.</summary>
-    public static int Encode(TrieNode node, Span<byte> dst)
+    public static int Encode(NodeArena a, int handle, Span<byte> dst)
     {
         var w = new RlpWriter(dst);
-        switch (node)
+        ref var n = ref a[handle];
+        switch (n.Kind)
         {
-            case LeafNode l:
+            case NodeKind.Leaf:
+            case NodeKind.Extension:
             {
-                Span<byte> hp = stackalloc byte[Nibbles.HexPrefixLength(l.Path.Length)];
-                Nibbles.WriteHexPrefix(l.Path, true, hp);
-                int content = Rlp.LengthOf(hp) + Rlp.LengthOf(l.Value);
+                bool leaf = n.Kind == NodeKind.Leaf;
+                Span<byte> hp = stackalloc byte[Nibbles.HexPrefixLength(n.PathLength)];
+                Nibbles.WriteHexPrefix(a.Path(n), leaf, hp);
+                int content = Rlp.LengthOf(hp) + (leaf ? Rlp.LengthOf(a.Value(n)) : RefLength(a, n.Child));
                 w.WriteListHeader(content);
                 w.WriteBytes(hp);
-                w.WriteBytes(l.Value);
+                if (leaf) w.WriteBytes(a.Value(n));
+                else WriteRef(ref w, a, n.Child);
                 return Rlp.LengthOfList(content);
             }
-            case ExtensionNode e:
+            case NodeKind.Branch:
             {
-                Span<byte> hp = stackalloc byte[Nibbles.HexPrefixLength(e.Path.Length)];
-                Nibbles.WriteHexPrefix(e.Path, false, hp);
-                int content = Rlp.LengthOf(hp) + RefLength(e.Child);
+                var children = a.Children(n);
+                int content = BranchContentLength(a, children);
                 w.WriteListHeader(content);
-                w.WriteBytes(hp);
-                WriteRef(ref w, e.Child);
-                return Rlp.LengthOfList(content);
-            }
-            case BranchNode b:
-            {
-                int content = BranchContentLength(b);
-                w.WriteListHeader(content);
-                for (int i = 0; i < 16; i++) WriteRef(ref w, b.Children[i]);
+                for (int i = 0; i < 16; i++) WriteRef(ref w, a, children[i]);
                 w.WriteRaw([Rlp.EmptyString]);
                 return Rlp.LengthOfList(content);
             }
             default:
-                throw new InvalidOperationException("hash nodes are never encoded");
+                throw new InvalidOperationException($"{n.Kind} nodes are never encoded");
         }
     }
 
-    public static byte[] Encode(TrieNode node)
+    /// <summary>Largest branch encoding: a 3-byte list header, 16 hash references and the empty value.</summary>
+    public const int MaxBranchLength = 3 + 16 * 33 + 1;
+
+    /// <summary>
+    /// Encodes a branch in one pass over its children (no separate length pass): the content goes
+    /// to dst[3..], the list header right before it. Returns where the encoding starts; its length
+    /// is <paramref name="length"/>. dst must hold <see cref="MaxBranchLength"/> bytes.
+    /// </summary>
+    public static int EncodeBranch(NodeArena a, int handle, Span<byte> dst, out int length)
     {
-        var buf = new byte[EncodedLength(node)];
-        Encode(node, buf);
-        return buf;
+        var children = a.Children(a[handle]);
+        int p = 3;
+        for (int i = 0; i < 16; i++)
+        {
+            int child = children[i];
+            if (child == 0) { dst[p++] = Rlp.EmptyString; continue; }
+            ref var c = ref a[child];
+            if (c.InlineLength > 0)
+            {
+                c.Hash.Bytes[..c.InlineLength].CopyTo(dst[p..]);
+                p += c.InlineLength;
+            }
+            else
+            {
+                dst[p++] = 0x80 + Hash256.Size;
+                c.Hash.Bytes.CopyTo(dst[p..]);
+                p += Hash256.Size;
+            }
+        }
+        dst[p++] = Rlp.EmptyString;
+        int content = p - 3, start;
+        // A branch has at least two children, so its content is over 2 bytes; header forms per RLP.
+        if (content < 56) { start = 2; dst[2] = (byte)(0xC0 + content); }
+        else if (content < 256) { start = 1; dst[1] = 0xF8; dst[2] = (byte)content; }
+        else { start = 0; dst[0] = 0xF9; dst[1] = (byte)(content >> 8); dst[2] = (byte)content; }
+        length = p - start;
+        return start;
     }
 
     // Hex-prefix bytes as an RLP string: a lone first byte is below 0x40 (flags), so it needs no header.
@@ -85,54 +110,85 @@ internal static class NodeCodec
         return len == 1 ? 1 : len + 1;
     }
 
-    private static int BranchContentLength(BranchNode b)
+    private static int BranchContentLength(NodeArena a, ReadOnlySpan<int> children)
     {
         int content = 1; // empty value slot
-        for (int i = 0; i < 16; i++) content += RefLength(b.Children[i]);
+        for (int i = 0; i < 16; i++) content += RefLength(a, children[i]);
         return content;
     }
 
-    /// <summary>Decodes a stored node; the result is clean and refers to itself by <paramref name="hash"/>.</summary>
-    public static TrieNode Decode(ReadOnlySpan<byte> encoded, in Hash256 hash)
+    /// <summary>
+    /// Decodes a stored node into <paramref name="handle"/> (a hash node until now): the result is
+    /// clean; it keeps referring to itself by its hash, or by its encoding when that is short.
+    /// </summary>
+    public static void DecodeInto(NodeArena a, int handle, ReadOnlySpan<byte> encoded)
     {
-        TrieNode n = DecodeItem(encoded);
-        if (encoded.Length >= 32) { n.Hash = hash; n.Inline = null; }
-        return n;
+        DecodeItem(a, handle, encoded);
+        if (encoded.Length < 32) SetInline(ref a[handle], encoded);
     }
 
-    private static TrieNode DecodeItem(ReadOnlySpan<byte> raw)
+    private static void SetInline(ref ArenaNode n, ReadOnlySpan<byte> raw)
+    {
+        n.Hash = default;
+        raw.CopyTo(n.Hash.AsWritableSpan());
+        n.InlineLength = (byte)raw.Length;
+    }
+
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    private static void DecodeItem(NodeArena a, int handle, ReadOnlySpan<byte> raw)
     {
         var outer = new RlpReader(raw);
         var list = outer.ReadList();
         var counter = list;
         int count = 0;
         while (counter.HasMore) { counter.Skip(); count++; }
-        TrieNode node;
         if (count == 2)
         {
-            byte[] path = Nibbles.ReadHexPrefix(list.ReadBytes(), out bool leaf);
-            node = leaf ? new LeafNode(path, list.ReadBytes().ToArray()) : new ExtensionNode(path, ReadRef(ref list) ?? throw new InvalidDataException("extension without child"));
+            Span<byte> path = stackalloc byte[Nibbles.KeyLength];
+            path = path[..Nibbles.ReadHexPrefix(list.ReadBytes(), out bool leaf, path)];
+            if (leaf)
+            {
+                ref var n = ref a[handle];
+                n.Kind = NodeKind.Leaf;
+                a.SetPathAndValue(ref n, path, list.ReadBytes());
+            }
+            else
+            {
+                int child = ReadRef(a, ref list);
+                if (child == 0) throw new InvalidDataException("extension without child");
+                ref var n = ref a[handle];
+                n.Kind = NodeKind.Extension;
+                n.Child = child;
+                a.SetPathAndValue(ref n, path, default);
+            }
         }
         else if (count == 17)
         {
-            var b = new BranchNode();
-            for (int i = 0; i < 16; i++) b.Children[i] = ReadRef(ref list);
+            a.BecomeBranch(ref a[handle]);
+            for (int i = 0; i < 16; i++)
+            {
+                int c = ReadRef(a, ref list);
+                a.Children(a[handle])[i] = c;
+            }
             if (list.ReadBytes().Length != 0) throw new InvalidDataException("branch values are not used by secure tries");
-            node = b;
         }
         else throw new InvalidDataException($"trie node with {count} items");
-        if (raw.Length < 32) node.Inline = raw.ToArray();
-        return node;
     }
 
-    private static TrieNode? ReadRef(ref RlpReader r)
+    private static int ReadRef(NodeArena a, ref RlpReader r)
     {
-        if (r.PeekIsList) return DecodeItem(r.ReadRaw());
+        if (r.PeekIsList)
+        {
+            var raw = r.ReadRaw();
+            if (raw.Length >= 32) throw new InvalidDataException($"embedded node of {raw.Length} bytes");
+            int h = a.NewHash(default);
+            DecodeItem(a, h, raw);
+            SetInline(ref a[h], raw);
+            return h;
+        }
         var bytes = r.ReadBytes();
-        if (bytes.Length == 0) return null;
+        if (bytes.Length == 0) return 0;
         if (bytes.Length != 32) throw new InvalidDataException($"child reference of {bytes.Length} bytes");
-        return new HashNode(new Hash256(bytes));
+        return a.NewHash(new Hash256(bytes));
     }
-
-    public static Hash256 HashOf(ReadOnlySpan<byte> encoded) => Keccak256.Compute(encoded);
 }

@@ -15,6 +15,9 @@ namespace Tachyon.State.Trie;
 internal sealed class StateTrie
 {
     private readonly INodeReader _reader;
+    // One arena for the account trie and every storage trie: a few large reference-free arrays
+    // instead of millions of node objects for the GC to trace.
+    private readonly NodeArena _arena = new();
     private readonly MerkleTrie _accounts;
     private readonly ConcurrentDictionary<Address, MerkleTrie> _storage = new();
     public bool Parallel { get; init; } = true;
@@ -22,7 +25,7 @@ internal sealed class StateTrie
     public StateTrie(INodeReader reader, in Hash256 stateRoot)
     {
         _reader = reader;
-        _accounts = new MerkleTrie(reader, [], stateRoot);
+        _accounts = new MerkleTrie(reader, _arena, [], stateRoot);
     }
 
     public Hash256 RootHash => _accounts.RootHash;
@@ -46,7 +49,7 @@ internal sealed class StateTrie
     private MerkleTrie StorageTrie(in Address address, in Hash256 root)
     {
         if (_storage.TryGetValue(address, out var t)) return t;
-        t = new MerkleTrie(_reader, address.ToArray(), root);
+        t = new MerkleTrie(_reader, _arena, address.ToArray(), root);
         _storage[address] = t;
         return t;
     }
@@ -173,7 +176,11 @@ internal sealed class StateTrie
         for (int i = 0; i < touched.Count; i++)
         {
             var acc = after[i];
-            if (acc == null) _storage.TryRemove(touched[i], out _);
+            if (acc == null)
+            {
+                // A deleted account's storage trie goes; its resident nodes return to the arena.
+                if (_storage.TryRemove(touched[i], out var dropped)) dropped.Release();
+            }
             else if (updates[i].KeepStorageRoot) acc = acc.Value.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].Value!));
             resolved[touched[i]] = acc;
         }
@@ -184,11 +191,11 @@ internal sealed class StateTrie
         return rootHash;
     }
 
+    /// <summary>Live nodes in memory (account and storage tries) and the bytes their arena holds.</summary>
+    public (int Nodes, long Bytes) Resident => (_arena.LiveNodes, _arena.ReservedBytes);
+
     /// <summary>Where the last <see cref="Apply"/> spent its time (Stopwatch ticks).</summary>
     public RootPhases LastPhases { get; private set; }
-
-    /// <summary>Forgets cached storage tries (memory bound); they reload lazily from the store.</summary>
-    public void DropStorageCache() => _storage.Clear();
 }
 
 /// <summary>Root-stage time split in Stopwatch ticks: storage tries, account encoding, account trie update, account trie hashing.</summary>
