@@ -65,4 +65,15 @@ public sealed class CombinedSubmitTests
         // Not all: the executor thread holds the gate briefly for each 5 ms mini-block tick.
         Assert.True(answeredAtOnce >= 10, $"{answeredAtOnce} of 20 executed on the submitting thread");
     }
+
+    [Fact]
+    public void TimerWaitsRoundUpToWholeMilliseconds()
+    {
+        long ms = System.Diagnostics.Stopwatch.Frequency / 1000;
+        // Rounded down, a wait under 1 ms was Wait(0): the executor thread spun until each tick.
+        Assert.Equal(1, Execution.BlockProducer.WholeMilliseconds(1));
+        Assert.Equal(1, Execution.BlockProducer.WholeMilliseconds(ms));
+        Assert.Equal(2, Execution.BlockProducer.WholeMilliseconds(ms + 1));
+        Assert.Equal(10, Execution.BlockProducer.WholeMilliseconds(10 * ms));
+    }
 }

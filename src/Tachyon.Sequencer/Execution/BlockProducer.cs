@@ -107,9 +107,11 @@ internal sealed partial class BlockProducer
     /// thread must run what is queued: the node is stopping, the parallel stream is configured (its
     /// waits belong on the executor thread), or the drain failed.
     /// </summary>
-    private bool TryCombine()
+    private bool TryCombine() => _stream == null && RunWhileFree();
+
+    /// <summary>Drains the inbox while the gate is free, looking again after each drain; false when the executor thread must take over.</summary>
+    private bool RunWhileFree()
     {
-        if (_stream != null) return false;
         while (_gate.TryEnter())
         {
             try
@@ -119,7 +121,7 @@ internal sealed partial class BlockProducer
             }
             catch (Exception e)
             {
-                _log.LogError(e, "draining the inbox on a submitting thread failed; the executor thread takes over");
+                _log.LogError(e, "draining the inbox outside the executor loop failed; the executor thread takes over");
                 return false;
             }
             finally
@@ -186,10 +188,16 @@ internal sealed partial class BlockProducer
                     if (now >= nextMini) { SealMiniBlock(); nextMini = now + miniTicks; }
                     if (now >= nextBlock) { SealBlock(); nextBlock = now + blockTicks; }
                 }
-                if (QueuedAfterExit()) continue;
+                // Queued while the gate was held: as any holder, look again. Once a submitting thread
+                // holds the gate the work is its, so this thread does not queue up behind it.
+                if (QueuedAfterExit())
+                {
+                    if (_stream != null || _stopping) continue;
+                    RunWhileFree();
+                }
                 if (_stopping && _inbox.IsEmpty) break;
                 long wait = Math.Min(nextMini, nextBlock) - Stopwatch.GetTimestamp();
-                if (wait > 0) _signal.Wait(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+                if (wait > 0) _signal.Wait(WholeMilliseconds(wait));
             }
             lock (_gate)
             {
@@ -218,6 +226,13 @@ internal sealed partial class BlockProducer
     }
 
     private static long Ticks(TimeSpan t) => Math.Max(1, (long)(t.TotalSeconds * Stopwatch.Frequency));
+
+    /// <summary>
+    /// Stopwatch ticks rounded up to whole milliseconds, the waits' unit: rounded down, the last
+    /// millisecond before each tick became Wait(0) in a loop, a busy spin every mini-block.
+    /// </summary>
+    internal static int WholeMilliseconds(long ticks) =>
+        (int)Math.Min(int.MaxValue, (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
 
     private void RejectQueued()
     {
