@@ -20,10 +20,12 @@ using Tachyon.State.Layers;
 namespace Tachyon.Sequencer.Execution;
 
 /// <summary>
-/// The single writer: one dedicated thread admits submitted transactions, executes each one whose
-/// nonce is next at once against the pending state (then any held follow-up nonces), and on its
-/// timers publishes mini-blocks and seals EVM blocks. A submission wakes the thread directly (no
-/// polling); its result — and the receipt — exist as soon as it has executed.
+/// The single writer: whoever holds the gate admits submitted transactions in arrival order,
+/// executes each one whose nonce is next at once against the pending state (then any held follow-up
+/// nonces); the dedicated executor thread also publishes mini-blocks and seals EVM blocks on its
+/// timers. A submission is run by its own thread when the gate is free (see <see cref="TryCombine"/>),
+/// else it wakes the executor thread directly (no polling); its result — and the receipt — exist as
+/// soon as it has executed.
 /// </summary>
 internal sealed partial class BlockProducer
 {
@@ -38,6 +40,8 @@ internal sealed partial class BlockProducer
     private readonly TransactionProcessor _processor = new(ForkSpec.TachyonL2) { AllowBlobTransactions = false };
     private readonly ConcurrentQueue<Submission> _inbox = new();
     private readonly SemaphoreSlim _signal = new(0);
+    // Held by whoever runs the executor's work: the executor thread, or a submitting thread combining.
+    private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<Hash256, TaskCompletionSource<ReceiptInfo?>> _waiters = new();
     private readonly Channel<(BlockData Block, DiffLayer Layer)> _sealing =
         Channel.CreateUnbounded<(BlockData, DiffLayer)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -90,9 +94,50 @@ internal sealed partial class BlockProducer
         if (!_running) return Task.FromResult(SubmitResult.Reject(TxRejection.Other, "node is not started"));
         var s = new Submission(tx, sender);
         _inbox.Enqueue(s);
-        _signal.Release();
+        if (!TryCombine()) _signal.Release();
         if (_exited) RejectQueued(); // raced with shutdown
         return s.Completion.Task;
+    }
+
+    /// <summary>
+    /// Flat combining: the submitting thread drains the inbox itself (in arrival order, under the gate
+    /// the executor thread also holds for its timers), so a submission costs no wake-up of the
+    /// executor thread and no hop back to answer. When the gate is held, the holder runs this
+    /// submission: every holder looks at the inbox again after it lets go. False when the executor
+    /// thread must run what is queued: the node is stopping, the parallel stream is configured (its
+    /// waits belong on the executor thread), or the drain failed.
+    /// </summary>
+    private bool TryCombine() => _stream == null && RunWhileFree();
+
+    /// <summary>Drains the inbox while the gate is free, looking again after each drain; false when the executor thread must take over.</summary>
+    private bool RunWhileFree()
+    {
+        while (_gate.TryEnter())
+        {
+            try
+            {
+                if (_stopping || _exited) return false;
+                DrainInbox();
+            }
+            catch (Exception e)
+            {
+                _log.LogError(e, "draining the inbox outside the executor loop failed; the executor thread takes over");
+                return false;
+            }
+            finally
+            {
+                _gate.Exit();
+            }
+            if (!QueuedAfterExit()) return true;
+        }
+        return true;
+    }
+
+    /// <summary>After letting go of the gate: whether a submission arrived that found the gate held (and so relies on this look).</summary>
+    private bool QueuedAfterExit()
+    {
+        Interlocked.MemoryBarrier(); // the release must be visible before the look, or both sides could miss
+        return !_inbox.IsEmpty;
     }
 
     /// <summary>Completes with the receipt when the transaction executes, or null when it is dropped or the timeout passes.</summary>
@@ -136,17 +181,30 @@ internal sealed partial class BlockProducer
         {
             while (true)
             {
-                DrainInbox();
-                now = Stopwatch.GetTimestamp();
-                if (now >= nextMini) { SealMiniBlock(); nextMini = now + miniTicks; }
-                if (now >= nextBlock) { SealBlock(); nextBlock = now + blockTicks; }
+                lock (_gate)
+                {
+                    DrainInbox();
+                    now = Stopwatch.GetTimestamp();
+                    if (now >= nextMini) { SealMiniBlock(); nextMini = now + miniTicks; }
+                    if (now >= nextBlock) { SealBlock(); nextBlock = now + blockTicks; }
+                }
+                // Queued while the gate was held: as any holder, look again. Once a submitting thread
+                // holds the gate the work is its, so this thread does not queue up behind it.
+                if (QueuedAfterExit())
+                {
+                    if (_stream != null || _stopping) continue;
+                    RunWhileFree();
+                }
                 if (_stopping && _inbox.IsEmpty) break;
                 long wait = Math.Min(nextMini, nextBlock) - Stopwatch.GetTimestamp();
-                if (wait > 0) _signal.Wait(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency));
+                if (wait > 0) _signal.Wait(WholeMilliseconds(wait));
             }
-            CloseStream();
-            SealMiniBlock();
-            if (_open.Block.Count > 0) SealBlock();
+            lock (_gate)
+            {
+                CloseStream();
+                SealMiniBlock();
+                if (_open.Block.Count > 0) SealBlock();
+            }
         }
         catch (Exception e)
         {
@@ -168,6 +226,13 @@ internal sealed partial class BlockProducer
     }
 
     private static long Ticks(TimeSpan t) => Math.Max(1, (long)(t.TotalSeconds * Stopwatch.Frequency));
+
+    /// <summary>
+    /// Stopwatch ticks rounded up to whole milliseconds, the waits' unit: rounded down, the last
+    /// millisecond before each tick became Wait(0) in a loop, a busy spin every mini-block.
+    /// </summary>
+    internal static int WholeMilliseconds(long ticks) =>
+        (int)Math.Min(int.MaxValue, (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
 
     private void RejectQueued()
     {
