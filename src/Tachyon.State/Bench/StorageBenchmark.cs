@@ -75,6 +75,7 @@ public static class StorageBenchmark
         var commitMs = new List<double>();
         var buildMs = new List<double>();
         var layers = new List<Layers.DiffLayer>();
+        var cpu0 = ThreadCpu.Snapshot();
         var total = Stopwatch.StartNew();
         for (int b = 0; b < o.Blocks; b++, n++)
         {
@@ -89,6 +90,7 @@ public static class StorageBenchmark
         double commitPhase = total.Elapsed.TotalSeconds;
         state.WaitForPersistence();
         double sustained = total.Elapsed.TotalSeconds;
+        log.WriteLine($"layered: CPU ms per block by thread (commit to persisted): {ThreadCpu.PerBlock(cpu0, ThreadCpu.Snapshot(), o.Blocks)}");
         var ph = state.Stats.RootPhaseTimes;
         double perBlock(TimeSpan a, TimeSpan b) => (a - b).TotalMilliseconds / o.Blocks;
         log.WriteLine($"layered: root stage per block: storage tries {perBlock(ph.Storage, phases0.Storage):F1} ms, account encoding {perBlock(ph.Encode, phases0.Encode):F1} ms, " +
