@@ -23,9 +23,10 @@ public sealed class LayeredStateOptions
 
     /// <summary>
     /// Nice value for the writer thread and RocksDB's background threads (Linux; 0 leaves them
-    /// alone), so the root stage wins a core when they compete. Measured with `tachyon bench
-    /// storage` at 1M accounts on a 2-core box: root p50 ~25-40% lower, updates/s ~5-10% lower
-    /// (see docs/benchmarks.md, Storage). Processes without privileges can only raise it.
+    /// alone), so the root stage wins a core when they compete. `tachyon bench storage`, 1M
+    /// accounts, 2-core box: root p50 70-76 -> 51-53 ms, p99 114-137 -> 70-83 ms, updates/s
+    /// unchanged, commit p50 +10% (docs/benchmarks.md, Storage); nice 19 measured no better.
+    /// Processes without privileges can only raise it.
     /// </summary>
     public int BackgroundNice { get; init; } = 10;
 
