@@ -18,7 +18,8 @@ internal static partial class ThreadNice
     public static bool SetCurrentThread(int nice)
     {
         if (!OperatingSystem.IsLinux() || nice == 0) return false;
-        return setpriority(PrioProcess, (uint)gettid(), nice) == 0;
+        // who = 0 is the calling task, i.e. this thread: Linux keeps the nice value per thread.
+        return setpriority(PrioProcess, 0, nice) == 0;
     }
 
     /// <summary>
@@ -44,7 +45,4 @@ internal static partial class ThreadNice
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int setpriority(int which, uint who, int prio);
-
-    [LibraryImport("libc")]
-    private static partial int gettid();
 }
