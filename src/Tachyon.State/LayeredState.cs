@@ -55,6 +55,8 @@ public sealed class LayeredState : IDisposable
         _baseUpperBound = _persistedNumber = _headNumber = PersistedHead is { } h ? (long)h.Number : -1;
         _trie = new StateTrie(new DbNodeReader(db), PersistedHead?.StateRoot ?? Hash256.EmptyTrieRoot) { Parallel = options.ParallelRoots };
         _pruner = new NodePruner(options.HistoryWindow);
+        // RocksDB's flush and compaction threads exist once the database is open.
+        ThreadNice.SetThreadsNamed("rocksdb:", options.BackgroundNice);
         _unpersisted = new SemaphoreSlim(options.MaxUnpersistedBlocks);
         _rootThread = new Thread(RootLoop) { IsBackground = true, Name = "state-root" };
         _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "state-writer" };
@@ -265,6 +267,7 @@ public sealed class LayeredState : IDisposable
 
     private void WriteLoop()
     {
+        ThreadNice.SetCurrentThread(_options.BackgroundNice);
         foreach (var layer in _writeQueue.GetConsumingEnumerable())
         {
             if (_fault != null)

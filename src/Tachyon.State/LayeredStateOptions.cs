@@ -21,6 +21,15 @@ public sealed class LayeredStateOptions
 
     public StateDbOptions Db { get; init; } = new();
 
+    /// <summary>
+    /// Nice value for the writer thread and RocksDB's background threads (Linux; 0 leaves them
+    /// alone), so the root stage wins a core when they compete. `tachyon bench storage`, 1M
+    /// accounts, 2-core box: root p50 70-76 -> 51-53 ms, p99 114-137 -> 70-83 ms, updates/s
+    /// unchanged, commit p50 +10% (docs/benchmarks.md, Storage); nice 19 measured no better.
+    /// Processes without privileges can only raise it.
+    /// </summary>
+    public int BackgroundNice { get; init; } = 10;
+
     /// <summary>Receives back-pressure and failure messages.</summary>
     public Action<string>? Log { get; init; }
 }
