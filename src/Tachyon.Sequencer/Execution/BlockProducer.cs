@@ -42,6 +42,15 @@ internal sealed partial class BlockProducer
     private readonly SemaphoreSlim _signal = new(0);
     // Held by whoever runs the executor's work: the executor thread, or a submitting thread combining.
     private readonly Lock _gate = new();
+    // Set while the executor thread waits for the gate: submitters stop taking it, or a steady stream
+    // of combining submitters would keep the timers out (the lock lets waiters in only after ~100 ms).
+    private volatile bool _executorWaiting;
+    // Drains one submitter may run in a row before it hands the inbox to the executor thread, so a
+    // busy inbox never holds one RPC thread (and its connection) for long.
+    private const int MaxCombineRounds = 4;
+    // When the executor's next timer (mini-block or block) is due: a drain stops there, so a backlog
+    // that keeps growing cannot push the mini-block and block seals back.
+    private long _timerDue = long.MaxValue;
     private readonly ConcurrentDictionary<Hash256, TaskCompletionSource<ReceiptInfo?>> _waiters = new();
     private readonly Channel<(BlockData Block, DiffLayer Layer)> _sealing =
         Channel.CreateUnbounded<(BlockData, DiffLayer)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -112,8 +121,15 @@ internal sealed partial class BlockProducer
     /// <summary>Drains the inbox while the gate is free, looking again after each drain; false when the executor thread must take over.</summary>
     private bool RunWhileFree()
     {
-        while (_gate.TryEnter())
+        for (int round = 0; ; round++)
         {
+            if (_executorWaiting) return true; // it drains the inbox as soon as it holds the gate
+            if (round == MaxCombineRounds)
+            {
+                _signal.Release();
+                return true;
+            }
+            if (!_gate.TryEnter()) return true; // the holder looks at the inbox again after it lets go
             try
             {
                 if (_stopping || _exited) return false;
@@ -130,7 +146,6 @@ internal sealed partial class BlockProducer
             }
             if (!QueuedAfterExit()) return true;
         }
-        return true;
     }
 
     /// <summary>After letting go of the gate: whether a submission arrived that found the gate held (and so relies on this look).</summary>
@@ -177,16 +192,20 @@ internal sealed partial class BlockProducer
         long miniTicks = Ticks(_options.MiniBlockInterval), blockTicks = Ticks(_options.BlockInterval);
         long now = Stopwatch.GetTimestamp();
         long nextMini = now + miniTicks, nextBlock = now + blockTicks;
+        Volatile.Write(ref _timerDue, Math.Min(nextMini, nextBlock));
         try
         {
             while (true)
             {
+                _executorWaiting = true;
                 lock (_gate)
                 {
+                    _executorWaiting = false;
                     DrainInbox();
                     now = Stopwatch.GetTimestamp();
                     if (now >= nextMini) { SealMiniBlock(); nextMini = now + miniTicks; }
                     if (now >= nextBlock) { SealBlock(); nextBlock = now + blockTicks; }
+                    Volatile.Write(ref _timerDue, Math.Min(nextMini, nextBlock));
                 }
                 // Queued while the gate was held: as any holder, look again. Once a submitting thread
                 // holds the gate the work is its, so this thread does not queue up behind it.
@@ -242,10 +261,12 @@ internal sealed partial class BlockProducer
 
     private void DrainInbox()
     {
-        while (true)
+        long due = Volatile.Read(ref _timerDue);
+        for (int n = 1; ; n++)
         {
             if (StreamOpen) CommitStreamed();
             if (!_inbox.TryPeek(out Submission? s)) break;
+            if ((n & 15) == 0 && Stopwatch.GetTimestamp() >= due) break; // seal first; the rest follows
             if (TryStream(s)) continue;
             if (StreamOpen)
             {
