@@ -26,17 +26,7 @@ public sealed class CombinedSubmitTests
             Enumerable.Range(0, perSender).Select(n => Transfer(2, Bob, 1, (ulong)n)).ToArray(),
             Enumerable.Range(0, perSender).Select(n => Transfer(3, Bob, 1, (ulong)n)).ToArray(),
         ];
-        using var start = new Barrier(plans.Length);
-        var threads = plans.Select(plan => Task.Factory.StartNew(() =>
-        {
-            start.SignalAndWait();
-            // No await between sends: each thread's arrival order is its plan's order.
-            var sent = new Task<SubmitResult>[plan.Length];
-            for (int i = 0; i < plan.Length; i++) sent[i] = chain.SubmitAsync(plan[i]);
-            return sent;
-        }, TaskCreationOptions.LongRunning)).ToArray();
-        Task<SubmitResult>[] all = (await Task.WhenAll(threads)).SelectMany(t => t).ToArray();
-        SubmitResult[] results = await Task.WhenAll(all).WaitAsync(TimeSpan.FromSeconds(30));
+        SubmitResult[] results = await SubmitConcurrentlyAsync(chain, plans);
 
         // A reordered sender's later nonce would have been held (Queued) instead of executed.
         Assert.All(results, r => Assert.True(r.Accepted && !r.Queued, $"{r.Rejection} {r.Detail} queued={r.Queued}"));
@@ -49,6 +39,21 @@ public sealed class CombinedSubmitTests
         // Thread 0's transactions sit in the blocks in exactly the order it sent them.
         var positions = plans[0].Select(tx => chain.Backend.GetReceipt(tx.Hash)!).Select(r => (r.BlockNumber, r.TransactionIndex)).ToArray();
         for (int i = 1; i < positions.Length; i++) Assert.True(positions[i - 1].CompareTo(positions[i]) < 0, $"sent #{i} landed before #{i - 1}");
+    }
+
+    /// <summary>One thread per plan, started together; each sends its plan with no await between sends,
+    /// so its arrival order is its plan's order. Returns every answer.</summary>
+    private static async Task<SubmitResult[]> SubmitConcurrentlyAsync(TestChain chain, Transaction[][] plans)
+    {
+        using var start = new Barrier(plans.Length);
+        var threads = plans.Select(plan => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            var sent = new Task<SubmitResult>[plan.Length];
+            for (int i = 0; i < plan.Length; i++) sent[i] = chain.SubmitAsync(plan[i]);
+            return sent;
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        return await Task.WhenAll((await Task.WhenAll(threads)).SelectMany(t => t)).WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -83,15 +88,7 @@ public sealed class CombinedSubmitTests
         const int perSender = 5000;
         Transaction[][] plans = Enumerable.Range(0, 4)
             .Select(s => Enumerable.Range(0, perSender).Select(n => Transfer(s, Bob, 1, (ulong)n)).ToArray()).ToArray();
-        using var start = new Barrier(plans.Length);
-        var threads = plans.Select(plan => Task.Factory.StartNew(() =>
-        {
-            start.SignalAndWait();
-            var sent = new Task<SubmitResult>[plan.Length];
-            for (int i = 0; i < plan.Length; i++) sent[i] = chain.SubmitAsync(plan[i]);
-            return sent;
-        }, TaskCreationOptions.LongRunning)).ToArray();
-        SubmitResult[] results = await Task.WhenAll((await Task.WhenAll(threads)).SelectMany(t => t)).WaitAsync(TimeSpan.FromSeconds(60));
+        SubmitResult[] results = await SubmitConcurrentlyAsync(chain, plans);
         Assert.All(results, r => Assert.True(r.Accepted && !r.Queued, $"{r.Rejection} {r.Detail}"));
 
         List<double> gaps;
