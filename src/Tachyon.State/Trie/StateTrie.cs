@@ -101,22 +101,13 @@ internal sealed class StateTrie
         void Storage(int i, TrieChanges sink)
         {
             var (addr, trie) = work[i];
-            Dictionary<Hash256, byte[]?>? old = null;
-            if (wiped.Contains(addr))
-            {
-                var w = trie.Wipe();
-                sink.AddFrom(w);
-                old = w.OldValues;
-            }
-            if (slots.TryGetValue(addr, out var ups))
-            {
-                var c = trie.Apply(ups, parallel: false);
-                sink.AddFrom(c);
-                if (old == null) old = c.OldValues;
-                else foreach (var kv in c.OldValues) old.TryAdd(kv.Key, kv.Value);
-            }
+            slots.TryGetValue(addr, out var ups);
+            // Wipe first: the first capture of a key wins, and the wipe saw the older value.
+            var old = new Dictionary<Hash256, byte[]?>(ups?.Count ?? 0);
+            if (wiped.Contains(addr)) trie.Wipe(sink.DeadNodes, old);
+            if (ups != null) trie.Apply(ups, parallel: false, sink.DeadNodes, old);
             roots[i] = trie.Commit(sink, parallel: false);
-            origins[i] = old ?? new Dictionary<Hash256, byte[]?>();
+            origins[i] = old;
         }
         if (Parallel && work.Length > 1)
         {

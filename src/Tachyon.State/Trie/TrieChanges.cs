@@ -23,14 +23,6 @@ internal sealed class TrieChanges
         NewNodes.Adopt(other.NewNodes);
         DeadNodes.AddFrom(other.DeadNodes);
     }
-
-    /// <summary>Moves node records and adds old values of the same trie; the first capture of a key wins.</summary>
-    public void AddSameTrie(TrieChanges other)
-    {
-        AddFrom(other);
-        OldValues.EnsureCapacity(OldValues.Count + other.OldValues.Count);
-        foreach (var kv in other.OldValues) OldValues.TryAdd(kv.Key, kv.Value);
-    }
 }
 
 /// <summary>Reads stored nodes by full key (owner prefix || hash).</summary>
