@@ -130,8 +130,8 @@ internal sealed class MerkleTrie
         var ctx = new Ctx(this, dead, oldValues);
         // Checked before anything changes: a bad value must leave the trie as it was.
         for (int i = 0; i < updates.Count; i++)
-            if (updates[i].Value is { Length: > NodeArena.MaxValueLength } v)
-                throw new ArgumentException($"trie value of {v.Length} bytes for key {updates[i].Key}; at most {NodeArena.MaxValueLength}");
+            if (updates[i].ValueSpan.Length > NodeArena.MaxValueLength)
+                throw new ArgumentException($"trie value of {updates[i].ValueSpan.Length} bytes for key {updates[i].Key}; at most {NodeArena.MaxValueLength}");
         if (_root != 0) Resolve(_root);
         if (parallel && updates.Count >= 256 && _root != 0 && _arena[_root].Kind == NodeKind.Branch)
         {
@@ -179,15 +179,15 @@ internal sealed class MerkleTrie
     }
 
     private int ApplyOne(int node, in TrieUpdate u, int depth, Ctx ctx) =>
-        u.Value == null ? Delete(node, u.Key, depth, ctx) : Insert(node, u.Key, depth, u.Value, u.KeepStorageRoot, ctx);
+        u.Value == null ? Delete(node, u.Key, depth, ctx) : Insert(node, u.Key, depth, u.ValueSpan, u.KeepStorageRoot, ctx);
 
-    private int NewLeaf(in Hash256 key, int depth, byte[] value)
+    private int NewLeaf(in Hash256 key, int depth, ReadOnlySpan<byte> value)
     {
         Span<byte> path = stackalloc byte[Nibbles.KeyLength];
         return _arena.NewLeaf(Nibbles.FromKey(key, depth, path), value, dirty: true);
     }
 
-    private int Insert(int node, in Hash256 key, int depth, byte[] value, bool keepStorageRoot, Ctx ctx)
+    private int Insert(int node, in Hash256 key, int depth, Span<byte> value, bool keepStorageRoot, Ctx ctx)
     {
         if (node == 0) return NewLeaf(key, depth, value);
         Resolve(node);
@@ -258,10 +258,10 @@ internal sealed class MerkleTrie
     }
 
     /// <summary>Account RLP ends with 0xa0 storageRoot 0xa0 codeHash: the root sits 65..33 bytes from the end.</summary>
-    private static void CopyStorageRoot(ReadOnlySpan<byte> from, byte[] to) =>
-        from.Slice(from.Length - 65, 32).CopyTo(to.AsSpan(to.Length - 65, 32));
+    private static void CopyStorageRoot(ReadOnlySpan<byte> from, Span<byte> to) =>
+        from.Slice(from.Length - 65, 32).CopyTo(to.Slice(to.Length - 65, 32));
 
-    public static Hash256 StorageRootOf(byte[] accountRlp) => new(accountRlp.AsSpan(accountRlp.Length - 65, 32));
+    public static Hash256 StorageRootOf(ReadOnlySpan<byte> accountRlp) => new(accountRlp.Slice(accountRlp.Length - 65, 32));
 
     private int Delete(int node, in Hash256 key, int depth, Ctx ctx)
     {

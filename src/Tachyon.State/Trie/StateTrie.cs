@@ -101,11 +101,20 @@ internal sealed class StateTrie
         changes = new TrieChanges();
         // Group slot writes per account (lists come back to the pool at the end).
         var slots = _slots;
+        // Values are slices of one reused buffer; the tries copy them into their arena.
+        var slotValues = Grow(ref _slotValues, storage.Count * AccountRlp.MaxStorageLength);
+        int used = 0;
         foreach (var (k, v) in storage)
         {
             if (!slots.TryGetValue(k.Address, out var list))
                 slots[k.Address] = list = _slotListPool.TryPop(out var pooled) ? pooled : new List<TrieUpdate>();
-            list.Add(new TrieUpdate(SlotKey(k.Slot), v.IsZero ? null : AccountRlp.EncodeStorage(v)));
+            if (v.IsZero) list.Add(new TrieUpdate(SlotKey(k.Slot), null));
+            else
+            {
+                int length = AccountRlp.EncodeStorage(v, slotValues.AsSpan(used));
+                list.Add(new TrieUpdate(SlotKey(k.Slot), slotValues, used, length));
+                used += length;
+            }
         }
         var storageWork = _storageWork;
         foreach (var a in slots.Keys) storageWork.Add(a);
@@ -165,6 +174,7 @@ internal sealed class StateTrie
         foreach (var a in storageWork) if (!accounts.ContainsKey(a)) touched.Add(a);
         int touchedCount = touched.Count;
         var after = Grow(ref _after, touchedCount);
+        var accountValues = Grow(ref _accountValues, touchedCount * AccountRlp.MaxLength);
         var updates = _updates;
         CollectionsMarshal.SetCount(updates, touchedCount);
         void Encode(int i)
@@ -185,7 +195,11 @@ internal sealed class StateTrie
             else acc = (current[addr] ?? AccountState.Create(0, UInt256.Zero)).WithStorageRoot(newStorageRoots[addr]);
             after[i] = acc;
             // Distinct indices from parallel workers: write the backing array, not through the list's setter.
-            CollectionsMarshal.AsSpan(updates)[i] = new TrieUpdate(AccountKey(addr), acc is { } v ? AccountRlp.Encode(v) : null, keep);
+            // Each account has its own MaxLength slot in the shared buffer (parallel writers).
+            int at = i * AccountRlp.MaxLength;
+            CollectionsMarshal.AsSpan(updates)[i] = acc is { } v
+                ? new TrieUpdate(AccountKey(addr), accountValues, at, AccountRlp.Encode(v, accountValues.AsSpan(at, AccountRlp.MaxLength)), keep)
+                : new TrieUpdate(AccountKey(addr), null);
         }
         if (Parallel && touchedCount >= 256) System.Threading.Tasks.Parallel.For(0, touchedCount, Encode);
         else for (int i = 0; i < touchedCount; i++) Encode(i);
@@ -201,7 +215,7 @@ internal sealed class StateTrie
                 // A deleted account's storage trie goes; its resident nodes return to the arena.
                 if (_storage.TryRemove(touched[i], out var dropped)) dropped.Release();
             }
-            else if (updates[i].KeepStorageRoot) acc = acc.Value.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].Value!));
+            else if (updates[i].KeepStorageRoot) acc = acc.Value.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].ValueSpan));
             resolved[touched[i]] = acc;
         }
         long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -224,6 +238,7 @@ internal sealed class StateTrie
     private Hash256[] _roots = [];
     private Dictionary<Hash256, byte[]?>[] _origins = [];
     private AccountState?[] _after = [];
+    private byte[] _slotValues = [], _accountValues = [];
 
     private static T[] Grow<T>(ref T[] array, int count)
     {
