@@ -86,8 +86,12 @@ internal sealed class MerkleTrie
     }
 
     /// <summary>Looks a key up, caching the nodes it loads.</summary>
-    public byte[]? Get(in Hash256 key)
+    public byte[]? Get(in Hash256 key) => TryGet(key, out var value) ? value.ToArray() : null;
+
+    /// <summary>As <see cref="Get"/> without a copy: the value is only valid until the trie next changes.</summary>
+    public bool TryGet(in Hash256 key, out ReadOnlySpan<byte> value)
     {
+        value = default;
         int node = _root, depth = 0;
         while (node != 0)
         {
@@ -96,9 +100,11 @@ internal sealed class MerkleTrie
             switch (n.Kind)
             {
                 case NodeKind.Leaf:
-                    return Nibbles.Match(_arena.Path(n), key, depth) == n.PathLength ? _arena.Value(n).ToArray() : null;
+                    if (Nibbles.Match(_arena.Path(n), key, depth) != n.PathLength) return false;
+                    value = _arena.Value(n);
+                    return true;
                 case NodeKind.Extension:
-                    if (Nibbles.Match(_arena.Path(n), key, depth) != n.PathLength) return null;
+                    if (Nibbles.Match(_arena.Path(n), key, depth) != n.PathLength) return false;
                     depth += n.PathLength;
                     node = n.Child;
                     break;
@@ -109,7 +115,7 @@ internal sealed class MerkleTrie
                     throw new InvalidOperationException($"unexpected {n.Kind} node");
             }
         }
-        return null;
+        return false;
     }
 
     /// <summary>Applies updates (value null deletes). Large batches run the 16 root subtries in parallel.</summary>

@@ -43,8 +43,7 @@ internal sealed class StateTrie
     /// <summary>The account as the trie has it now (null when absent).</summary>
     public AccountState? GetAccount(in Address address)
     {
-        byte[]? leaf = _accounts.Get(AccountKey(address));
-        return leaf == null ? null : AccountRlp.Decode(leaf);
+        return _accounts.TryGet(AccountKey(address), out var leaf) ? AccountRlp.Decode(leaf) : null;
     }
 
     private MerkleTrie StorageTrie(in Address address, in Hash256 root)
