@@ -62,7 +62,7 @@ internal sealed class StateTrie
         IReadOnlyDictionary<Address, AccountState?> accounts,
         IReadOnlyDictionary<StorageKey, UInt256> storage,
         IReadOnlySet<Address> wiped,
-        out Dictionary<Address, AccountState?> resolved,
+        out ResolvedAccounts resolved,
         out TrieChanges changes)
         => Apply(accounts, storage, wiped, out resolved, out changes, out _, out _);
 
@@ -72,7 +72,7 @@ internal sealed class StateTrie
         IReadOnlyDictionary<Address, AccountState?> accounts,
         IReadOnlyDictionary<StorageKey, UInt256> storage,
         IReadOnlySet<Address> wiped,
-        out Dictionary<Address, AccountState?> resolved,
+        out ResolvedAccounts resolved,
         out TrieChanges changes,
         out Dictionary<Hash256, byte[]?> accountOrigins,
         out Dictionary<Address, Dictionary<Hash256, byte[]?>> storageOrigins)
@@ -91,7 +91,7 @@ internal sealed class StateTrie
         IReadOnlyDictionary<Address, AccountState?> accounts,
         IReadOnlyDictionary<StorageKey, UInt256> storage,
         IReadOnlySet<Address> wiped,
-        out Dictionary<Address, AccountState?> resolved,
+        out ResolvedAccounts resolved,
         out TrieChanges changes,
         out Dictionary<Hash256, byte[]?> accountOrigins,
         out Dictionary<Address, Dictionary<Hash256, byte[]?>> storageOrigins)
@@ -205,18 +205,22 @@ internal sealed class StateTrie
         long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         accountOrigins = new Dictionary<Hash256, byte[]?>(touchedCount);
         _accounts.Apply(updates, Parallel, changes.DeadNodes, accountOrigins);
-        resolved = new Dictionary<Address, AccountState?>(touchedCount);
+        var storageRoots = new Dictionary<Address, Hash256>(touchedCount);
+        var storageOnly = new Dictionary<Address, AccountState>(touchedCount - accounts.Count);
         for (int i = 0; i < touchedCount; i++)
         {
-            var acc = after[i];
-            if (acc == null)
+            var addr = touched[i];
+            if (after[i] is not { } acc)
             {
                 // A deleted account's storage trie goes; its resident nodes return to the arena.
-                if (_storage.TryRemove(touched[i], out var dropped)) dropped.Release();
+                if (_storage.TryRemove(addr, out var dropped)) dropped.Release();
+                continue;
             }
-            else if (updates[i].KeepStorageRoot) acc = acc.Value.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].ValueSpan));
-            resolved[touched[i]] = acc;
+            if (updates[i].KeepStorageRoot) acc = acc.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].ValueSpan));
+            storageRoots[addr] = acc.StorageRoot;
+            if (i >= accounts.Count) storageOnly[addr] = acc; // touched lists the block's accounts first
         }
+        resolved = new ResolvedAccounts(accounts, storageRoots, storageOnly);
         long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
         var rootHash = _accounts.Commit(changes, Parallel);
         long t4 = System.Diagnostics.Stopwatch.GetTimestamp();
