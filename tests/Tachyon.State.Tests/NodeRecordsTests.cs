@@ -19,36 +19,38 @@ public class NodeRecordsTests
     [Fact]
     public void RecordsRoundTripAcrossChunksAndAdoption()
     {
-        // Enough bytes for several 64 KiB chunks, a value bigger than a chunk, and records from
-        // three sets merged in: every key and value must read back exactly, in insertion order.
-        var expected = new List<(NodeKey Key, byte[] Value)>();
+        // Enough bytes for several 64 KiB chunks, a value bigger than a chunk, enough records for
+        // several entry segments per set, and three sets merged in (one adopted into a set with a
+        // partly filled segment): every key and value must read back exactly once. Order is not kept.
+        const int n = 7000;
+        int Length(int i) => i == 1234 ? 200_000 : 40 + i % 500;
+        var expected = new Dictionary<NodeKey, byte[]>();
         var main = new NodeRecords();
         var parts = new[] { main, new NodeRecords(), new NodeRecords(), new NodeRecords() };
-        for (int i = 0; i < 3000; i++)
+        for (int i = 0; i < n; i++)
         {
-            int length = i == 1234 ? 200_000 : 40 + i % 500;
-            var part = parts[i % parts.Length];
             var k = Key(i, i % 3 == 0);
-            part.Add(k, Value(i, length));
+            parts[i % parts.Length].Add(k, Value(i, Length(i)));
+            expected.Add(k, Value(i, Length(i)));
         }
-        // Expected order: main's own records, then each adopted part's, in adoption order.
-        foreach (var p in parts)
-            for (int i = 0; i < 3000; i++)
-                if (parts[i % parts.Length] == p) expected.Add((Key(i, i % 3 == 0), Value(i, i == 1234 ? 200_000 : 40 + i % 500)));
         main.Adopt(parts[1]);
         main.Adopt(new NodeRecords()); // adopting nothing keeps filling the current chunk
         main.Adopt(parts[2]);
+        main.Add(Key(-1, false), [1, 2, 3]);
+        expected.Add(Key(-1, false), [1, 2, 3]);
         main.Adopt(parts[3]);
         Assert.Equal(0, parts[1].Count);
-        main.Add(Key(-1, false), [1, 2, 3]);
-        expected.Add((Key(-1, false), [1, 2, 3]));
+        main.Add(Key(-2, true), [4]);
+        expected.Add(Key(-2, true), [4]);
 
         Assert.Equal(expected.Count, main.Count);
-        for (int i = 0; i < expected.Count; i++)
+        var seen = new HashSet<NodeKey>();
+        for (int i = 0; i < main.Count; i++)
         {
-            Assert.Equal(expected[i].Key, main.KeyAt(i));
-            Assert.Equal(expected[i].Key.ToArray(), main.StoreKeyAt(i).ToArray());
-            Assert.Equal(expected[i].Value, main.ValueAt(i).ToArray());
+            var k = main.KeyAt(i);
+            Assert.True(seen.Add(k));
+            Assert.Equal(k.ToArray(), main.StoreKeyAt(i).ToArray());
+            Assert.Equal(expected[k], main.ValueAt(i).ToArray());
         }
     }
 
@@ -106,5 +108,28 @@ public class NodeRecordsTests
         // b is reusable after the move.
         b.Add(Key(99, false));
         Assert.Single(b);
+    }
+
+    [Fact]
+    public void KeyListsSpanSegmentsAndReuseReleasedOnes()
+    {
+        // Several 1024-key segments, merged into a list with a partly filled one, released, and
+        // the recycled segments must show only the new list's keys.
+        var a = new NodeKeyList();
+        var b = new NodeKeyList();
+        for (int i = 0; i < 1500; i++) a.Add(Key(i, false));
+        for (int i = 1500; i < 4000; i++) b.Add(Key(i, true));
+        a.AddFrom(b);
+        a.Add(Key(4000, false));
+        Assert.Equal(4001, a.Count);
+        var seen = new HashSet<NodeKey>();
+        foreach (var k in a) Assert.True(seen.Add(k));
+        for (int i = 0; i <= 4000; i++) Assert.Contains(Key(i, i >= 1500 && i < 4000), seen);
+        a.Release();
+        Assert.Equal(0, a.Count);
+        Assert.Empty(a);
+        var c = new NodeKeyList();
+        for (int i = 0; i < 3; i++) c.Add(Key(-i - 1, false));
+        Assert.Equal([Key(-1, false), Key(-2, false), Key(-3, false)], c.ToList());
     }
 }

@@ -31,7 +31,8 @@ internal static class BatchBuilder
         int count = accounts.Count;
         var pairs = ArrayPool<KeyValuePair<Address, AccountState?>>.Shared.Rent(count);
         ulong[] prefix = ArrayPool<ulong>.Shared.Rent(count);
-        ((ICollection<KeyValuePair<Address, AccountState?>>)accounts).CopyTo(pairs, 0);
+        int copied = 0;
+        foreach (var kv in accounts) pairs[copied++] = kv;
         for (int i = 0; i < count; i++) prefix[i] = BinaryPrimitives.ReadUInt64BigEndian(pairs[i].Key.Bytes);
         Array.Sort(prefix, pairs, 0, count);
         for (int i = 0; i < count; i++)

@@ -19,7 +19,7 @@ public sealed class DiffLayer
     private readonly TaskCompletionSource<Hash256> _root = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     // Published by the root stage before RootTask completes.
-    internal Dictionary<Address, AccountState?>? ResolvedAccounts;
+    internal ResolvedAccounts? ResolvedAccounts;
     internal TrieChanges? TrieChanges;
 
     // Pre-block leaf values captured by the root stage (keys are the hashed trie keys).
@@ -49,7 +49,7 @@ public sealed class DiffLayer
     /// <summary>Time the root stage spent on this block (valid once RootTask completed).</summary>
     public TimeSpan RootElapsed { get; private set; }
 
-    internal void SetRoot(Hash256 root, Dictionary<Address, AccountState?> resolved, TrieChanges changes, TimeSpan elapsed,
+    internal void SetRoot(Hash256 root, ResolvedAccounts resolved, TrieChanges changes, TimeSpan elapsed,
         Dictionary<Hash256, byte[]?> originAccounts, Dictionary<Address, Dictionary<Hash256, byte[]?>> originStorage)
     {
         RootElapsed = elapsed;
@@ -74,8 +74,7 @@ public sealed class DiffLayer
     internal bool TryGetAccount(in Address address, out AccountState? account)
     {
         // Once the root is known the resolved records also carry the new storage roots.
-        var map = _root.Task.IsCompletedSuccessfully ? ResolvedAccounts! : Accounts;
-        return map.TryGetValue(address, out account);
+        return _root.Task.IsCompletedSuccessfully ? ResolvedAccounts!.TryGetValue(address, out account) : Accounts.TryGetValue(address, out account);
     }
 
     internal bool TryGetStorage(in StorageKey key, out UInt256 value)

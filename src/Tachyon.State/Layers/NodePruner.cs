@@ -46,6 +46,7 @@ internal sealed class NodePruner(int window)
                     deleted++;
                 }
             }
+            keys.Release(); // nothing reads a block's deaths after this
         }
         return deleted;
     }

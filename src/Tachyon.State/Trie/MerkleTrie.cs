@@ -40,27 +40,35 @@ internal sealed class MerkleTrie
     /// <summary>The root as of the last <see cref="Commit"/>.</summary>
     public Hash256 RootHash { get; private set; }
 
-    private sealed class Ctx(MerkleTrie trie)
+    // Dead node keys and old leaf values go straight to the caller's sinks: storage tries are
+    // hundreds of tiny updates per block, and a TrieChanges each was most of their allocation.
+    private sealed class Ctx(MerkleTrie trie, NodeKeyList dead, Dictionary<Hash256, byte[]?> oldValues)
     {
-        public readonly TrieChanges Changes = new();
+        public readonly NodeKeyList Dead = dead;
+        public readonly Dictionary<Hash256, byte[]?> OldValues = oldValues;
 
         /// <summary>Marks a node as about to change: its stored record (if any) dies.</summary>
         public void Touch(int handle)
         {
             ref var n = ref trie._arena[handle];
             if (n.Dirty) return;
-            if (n.InlineLength == 0 && n.Kind != NodeKind.Hash) Changes.DeadNodes.Add(trie.Key(n.Hash));
+            if (n.InlineLength == 0 && n.Kind != NodeKind.Hash) Dead.Add(trie.Key(n.Hash));
             n.Dirty = true;
         }
 
         public void Old(in Hash256 key, ReadOnlySpan<byte> value)
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(Changes.OldValues, key, out bool exists);
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(OldValues, key, out bool exists);
             if (!exists) slot = value.ToArray();
         }
 
-        public void Absent(in Hash256 key) => Changes.OldValues.TryAdd(key, null);
+        public void Absent(in Hash256 key) => OldValues.TryAdd(key, null);
     }
+
+    // The parallel path's per-subtrie sinks and buckets, reused across blocks (emptied after each merge).
+    private NodeKeyList[]? _bucketDead;
+    private Dictionary<Hash256, byte[]?>[]? _bucketOld;
+    private List<TrieUpdate>[]? _buckets;
 
     private NodeKey Key(in Hash256 hash) => new(hash, _owner, _inStorage);
 
@@ -78,8 +86,12 @@ internal sealed class MerkleTrie
     }
 
     /// <summary>Looks a key up, caching the nodes it loads.</summary>
-    public byte[]? Get(in Hash256 key)
+    public byte[]? Get(in Hash256 key) => TryGet(key, out var value) ? value.ToArray() : null;
+
+    /// <summary>As <see cref="Get"/> without a copy: the value is only valid until the trie next changes.</summary>
+    public bool TryGet(in Hash256 key, out ReadOnlySpan<byte> value)
     {
+        value = default;
         int node = _root, depth = 0;
         while (node != 0)
         {
@@ -88,9 +100,11 @@ internal sealed class MerkleTrie
             switch (n.Kind)
             {
                 case NodeKind.Leaf:
-                    return Nibbles.Match(_arena.Path(n), key, depth) == n.PathLength ? _arena.Value(n).ToArray() : null;
+                    if (Nibbles.Match(_arena.Path(n), key, depth) != n.PathLength) return false;
+                    value = _arena.Value(n);
+                    return true;
                 case NodeKind.Extension:
-                    if (Nibbles.Match(_arena.Path(n), key, depth) != n.PathLength) return null;
+                    if (Nibbles.Match(_arena.Path(n), key, depth) != n.PathLength) return false;
                     depth += n.PathLength;
                     node = n.Child;
                     break;
@@ -101,44 +115,59 @@ internal sealed class MerkleTrie
                     throw new InvalidOperationException($"unexpected {n.Kind} node");
             }
         }
-        return null;
+        return false;
     }
 
     /// <summary>Applies updates (value null deletes). Large batches run the 16 root subtries in parallel.</summary>
     public TrieChanges Apply(IReadOnlyList<TrieUpdate> updates, bool parallel)
     {
-        var ctx = new Ctx(this);
-        if (updates.Count == 0) return ctx.Changes;
+        var changes = new TrieChanges();
+        Apply(updates, parallel, changes.DeadNodes, changes.OldValues);
+        return changes;
+    }
+
+    /// <summary>
+    /// As above, adding the records that die to <paramref name="dead"/> and the leaf values before
+    /// the change (first capture of a key wins) to <paramref name="oldValues"/>.
+    /// </summary>
+    public void Apply(IReadOnlyList<TrieUpdate> updates, bool parallel, NodeKeyList dead, Dictionary<Hash256, byte[]?> oldValues)
+    {
+        if (updates.Count == 0) return;
+        var ctx = new Ctx(this, dead, oldValues);
         // Checked before anything changes: a bad value must leave the trie as it was.
-        foreach (var u in updates)
-            if (u.Value is { Length: > NodeArena.MaxValueLength } v)
-                throw new ArgumentException($"trie value of {v.Length} bytes for key {u.Key}; at most {NodeArena.MaxValueLength}");
+        for (int i = 0; i < updates.Count; i++)
+            if (updates[i].ValueSpan.Length > NodeArena.MaxValueLength)
+                throw new ArgumentException($"trie value of {updates[i].ValueSpan.Length} bytes for key {updates[i].Key}; at most {NodeArena.MaxValueLength}");
         if (_root != 0) Resolve(_root);
         if (parallel && updates.Count >= 256 && _root != 0 && _arena[_root].Kind == NodeKind.Branch)
         {
             int rb = _root;
-            var buckets = new List<TrieUpdate>[16];
-            int expect = updates.Count / 16 + updates.Count / 64 + 8;
-            for (int i = 0; i < 16; i++) buckets[i] = new List<TrieUpdate>(expect);
-            foreach (var u in updates) buckets[Nibbles.At(u.Key, 0)].Add(u);
-            var ctxs = new Ctx[16];
+            var buckets = _buckets ??= new List<TrieUpdate>[16];
+            var bucketDead = _bucketDead ??= new NodeKeyList[16];
+            var bucketOld = _bucketOld ??= new Dictionary<Hash256, byte[]?>[16];
+            for (int i = 0; i < 16; i++)
+            {
+                (buckets[i] ??= new List<TrieUpdate>()).Clear();
+                bucketDead[i] ??= new NodeKeyList();
+                bucketOld[i] ??= new Dictionary<Hash256, byte[]?>();
+            }
+            for (int i = 0; i < updates.Count; i++) buckets[Nibbles.At(updates[i].Key, 0)].Add(updates[i]);
             Parallel.For(0, 16, i =>
             {
-                var c = ctxs[i] = new Ctx(this);
-                // Sized up front: each update touches a few nodes below the root (no regrowth garbage).
-                c.Changes.DeadNodes.Reserve(buckets[i].Count * 3);
-                c.Changes.OldValues.EnsureCapacity(buckets[i].Count);
+                var c = new Ctx(this, bucketDead[i], bucketOld[i]);
                 var children = _arena.Children(_arena[rb]);
                 int child = children[i];
                 foreach (var u in buckets[i]) child = ApplyOne(child, u, 1, c);
                 children[i] = child;
             });
             bool changed = false;
-            ctx.Changes.OldValues.EnsureCapacity(updates.Count); // every updated key ends up there
+            oldValues.EnsureCapacity(oldValues.Count + updates.Count); // every updated key ends up there
             var rootChildren = _arena.Children(_arena[rb]);
             for (int i = 0; i < 16; i++)
             {
-                ctx.Changes.AddSameTrie(ctxs[i].Changes);
+                dead.AddFrom(bucketDead[i]);
+                foreach (var kv in bucketOld[i]) oldValues.TryAdd(kv.Key, kv.Value);
+                bucketOld[i].Clear();
                 if (buckets[i].Count > 0 && (rootChildren[i] == 0 || _arena[rootChildren[i]].Dirty)) changed = true;
             }
             if (changed)
@@ -149,23 +178,22 @@ internal sealed class MerkleTrie
         }
         else
         {
-            foreach (var u in updates) _root = ApplyOne(_root, u, 0, ctx);
+            for (int i = 0; i < updates.Count; i++) _root = ApplyOne(_root, updates[i], 0, ctx);
         }
         // Keys no leaf matched were absent before.
-        foreach (var u in updates) ctx.Absent(u.Key);
-        return ctx.Changes;
+        for (int i = 0; i < updates.Count; i++) ctx.Absent(updates[i].Key);
     }
 
     private int ApplyOne(int node, in TrieUpdate u, int depth, Ctx ctx) =>
-        u.Value == null ? Delete(node, u.Key, depth, ctx) : Insert(node, u.Key, depth, u.Value, u.KeepStorageRoot, ctx);
+        u.Value == null ? Delete(node, u.Key, depth, ctx) : Insert(node, u.Key, depth, u.ValueSpan, u.KeepStorageRoot, ctx);
 
-    private int NewLeaf(in Hash256 key, int depth, byte[] value)
+    private int NewLeaf(in Hash256 key, int depth, ReadOnlySpan<byte> value)
     {
         Span<byte> path = stackalloc byte[Nibbles.KeyLength];
         return _arena.NewLeaf(Nibbles.FromKey(key, depth, path), value, dirty: true);
     }
 
-    private int Insert(int node, in Hash256 key, int depth, byte[] value, bool keepStorageRoot, Ctx ctx)
+    private int Insert(int node, in Hash256 key, int depth, Span<byte> value, bool keepStorageRoot, Ctx ctx)
     {
         if (node == 0) return NewLeaf(key, depth, value);
         Resolve(node);
@@ -236,10 +264,10 @@ internal sealed class MerkleTrie
     }
 
     /// <summary>Account RLP ends with 0xa0 storageRoot 0xa0 codeHash: the root sits 65..33 bytes from the end.</summary>
-    private static void CopyStorageRoot(ReadOnlySpan<byte> from, byte[] to) =>
-        from.Slice(from.Length - 65, 32).CopyTo(to.AsSpan(to.Length - 65, 32));
+    private static void CopyStorageRoot(ReadOnlySpan<byte> from, Span<byte> to) =>
+        from.Slice(from.Length - 65, 32).CopyTo(to.Slice(to.Length - 65, 32));
 
-    public static Hash256 StorageRootOf(byte[] accountRlp) => new(accountRlp.AsSpan(accountRlp.Length - 65, 32));
+    public static Hash256 StorageRootOf(ReadOnlySpan<byte> accountRlp) => new(accountRlp.Slice(accountRlp.Length - 65, 32));
 
     private int Delete(int node, in Hash256 key, int depth, Ctx ctx)
     {
@@ -398,18 +426,25 @@ internal sealed class MerkleTrie
     /// <summary>Empties the trie, reporting every stored record of it as dead (loads the whole trie).</summary>
     public TrieChanges Wipe()
     {
-        var ctx = new Ctx(this);
+        var changes = new TrieChanges();
+        Wipe(changes.DeadNodes, changes.OldValues);
+        return changes;
+    }
+
+    /// <summary>As above, into the caller's sinks (see <see cref="Apply(IReadOnlyList{TrieUpdate}, bool, NodeKeyList, Dictionary{Hash256, byte[]?})"/>).</summary>
+    public void Wipe(NodeKeyList dead, Dictionary<Hash256, byte[]?> oldValues)
+    {
+        var ctx = new Ctx(this, dead, oldValues);
         if (_root != 0)
         {
             Span<byte> path = stackalloc byte[Nibbles.KeyLength];
             Collect(_root, path, 0, ctx);
         }
-        if (_storedSmallRoot is { } s) ctx.Changes.DeadNodes.Add(Key(s));
-        else if (_root == 0 && RootHash != Hash256.EmptyTrieRoot) ctx.Changes.DeadNodes.Add(Key(RootHash));
+        if (_storedSmallRoot is { } s) dead.Add(Key(s));
+        else if (_root == 0 && RootHash != Hash256.EmptyTrieRoot) dead.Add(Key(RootHash));
         _root = 0;
         _storedSmallRoot = null;
         RootHash = Hash256.EmptyTrieRoot;
-        return ctx.Changes;
     }
 
     // Visits (loading) and frees every node below handle; path holds the nibbles above it.
@@ -417,7 +452,7 @@ internal sealed class MerkleTrie
     {
         Resolve(handle);
         ref var n = ref _arena[handle];
-        if (n.IsStored) ctx.Changes.DeadNodes.Add(Key(n.Hash));
+        if (n.IsStored) ctx.Dead.Add(Key(n.Hash));
         switch (n.Kind)
         {
             case NodeKind.Branch:

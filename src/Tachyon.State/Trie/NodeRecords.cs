@@ -18,15 +18,29 @@ internal sealed class NodeRecords
     private static readonly ConcurrentQueue<byte[]> Pool = new();
     private static int _pooled;
 
+    // Entries in fixed segments, all full but the last: merges move whole segments instead of
+    // copying, and no list regrows (tens of thousands of entries per block).
+    private const int SegmentShift = 10, SegmentSize = 1 << SegmentShift;
+
     private readonly List<byte[]> _chunks = new();
-    private readonly List<Entry> _entries = new();
+    private readonly List<Entry[]> _segments = new();
+    private int _count;
     private int _used = ChunkSize; // bytes used in the last chunk; full forces a new one
     private bool _released;
 
     // Key bytes (owner prefix || hash) precede the value in the chunk; 16-byte entries keep the index small.
     private readonly record struct Entry(int Chunk, int Offset, int KeyLength, int ValueLength);
 
-    public int Count => _entries.Count;
+    public int Count => _count;
+
+    private ref Entry EntryAt(int i) => ref _segments[i >> SegmentShift][i & (SegmentSize - 1)];
+
+    private void AddEntry(in Entry e)
+    {
+        if ((_count & (SegmentSize - 1)) == 0 && _count >> SegmentShift == _segments.Count) _segments.Add(new Entry[SegmentSize]);
+        EntryAt(_count) = e;
+        _count++;
+    }
 
     public NodeKey KeyAt(int i)
     {
@@ -37,13 +51,13 @@ internal sealed class NodeRecords
     /// <summary>The full store key (owner prefix || hash).</summary>
     public ReadOnlySpan<byte> StoreKeyAt(int i)
     {
-        var e = _entries[i];
+        var e = EntryAt(i);
         return _chunks[e.Chunk].AsSpan(e.Offset, e.KeyLength);
     }
 
     public ReadOnlySpan<byte> ValueAt(int i)
     {
-        var e = _entries[i];
+        var e = EntryAt(i);
         return _chunks[e.Chunk].AsSpan(e.Offset + e.KeyLength, e.ValueLength);
     }
 
@@ -66,7 +80,7 @@ internal sealed class NodeRecords
         var dst = _chunks[^1].AsSpan(offset, size);
         key.WriteTo(dst);
         value.CopyTo(dst[keyLength..]);
-        _entries.Add(new Entry(_chunks.Count - 1, offset, keyLength, value.Length));
+        AddEntry(new Entry(_chunks.Count - 1, offset, keyLength, value.Length));
         if (size <= ChunkSize) _used += size;
     }
 
@@ -77,12 +91,27 @@ internal sealed class NodeRecords
         if (other._chunks.Count == 0) return; // keep filling our own last chunk
         int shift = _chunks.Count;
         _chunks.AddRange(other._chunks);
-        _entries.EnsureCapacity(_entries.Count + other._entries.Count);
-        foreach (var e in other._entries) _entries.Add(e with { Chunk = e.Chunk + shift });
+        // Record order does not matter: other's full segments go in before our partly filled
+        // last one (ours are all full otherwise), and only other's last segment is copied.
+        int otherFull = other._count >> SegmentShift;
+        for (int s = 0; s < otherFull; s++)
+        {
+            var seg = other._segments[s];
+            for (int j = 0; j < seg.Length; j++) seg[j] = seg[j] with { Chunk = seg[j].Chunk + shift };
+        }
+        int ourFull = _count >> SegmentShift;
+        _segments.InsertRange(ourFull, other._segments.GetRange(0, otherFull));
+        _count += otherFull << SegmentShift;
+        for (int i = otherFull << SegmentShift; i < other._count; i++)
+        {
+            var e = other.EntryAt(i);
+            AddEntry(e with { Chunk = e.Chunk + shift });
+        }
         // Keep filling other's last chunk; the tail of our previous last chunk is given up.
         _used = other._used;
         other._chunks.Clear();
-        other._entries.Clear();
+        other._segments.Clear();
+        other._count = 0;
         other._used = ChunkSize;
     }
 

@@ -23,14 +23,6 @@ internal sealed class TrieChanges
         NewNodes.Adopt(other.NewNodes);
         DeadNodes.AddFrom(other.DeadNodes);
     }
-
-    /// <summary>Moves node records and adds old values of the same trie; the first capture of a key wins.</summary>
-    public void AddSameTrie(TrieChanges other)
-    {
-        AddFrom(other);
-        OldValues.EnsureCapacity(OldValues.Count + other.OldValues.Count);
-        foreach (var kv in other.OldValues) OldValues.TryAdd(kv.Key, kv.Value);
-    }
 }
 
 /// <summary>Reads stored nodes by full key (owner prefix || hash).</summary>
@@ -44,4 +36,20 @@ internal interface INodeReader
 /// is an account whose storage root is copied in place from the leaf it replaces (if any), which
 /// saves a separate lookup of the old account.
 /// </summary>
-internal readonly record struct TrieUpdate(Hash256 Key, byte[]? Value, bool KeepStorageRoot = false);
+internal readonly record struct TrieUpdate(Hash256 Key, byte[]? Value, bool KeepStorageRoot = false)
+{
+    /// <summary>With a length of -1 the value is all of <see cref="Value"/>; else a slice of it (a shared buffer).</summary>
+    public int Offset { get; }
+    public int Length { get; } = -1;
+
+    /// <summary>A value that is a slice of a buffer shared with other updates (the trie copies it).</summary>
+    public TrieUpdate(Hash256 key, byte[] buffer, int offset, int length, bool keepStorageRoot = false)
+        : this(key, buffer, keepStorageRoot)
+    {
+        Offset = offset;
+        Length = length;
+    }
+
+    /// <summary>The value (empty for a delete).</summary>
+    public Span<byte> ValueSpan => Value == null ? default : Length < 0 ? Value : Value.AsSpan(Offset, Length);
+}
