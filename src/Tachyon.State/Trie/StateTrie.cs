@@ -79,153 +79,141 @@ internal sealed class StateTrie
     {
         try
         {
-            return ApplyCore(accounts, storage, wiped, out resolved, out changes, out accountOrigins, out storageOrigins);
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            changes = new TrieChanges();
+            // Group slot writes per account (lists come back to the pool at the end).
+            var slots = _slots;
+            // Values are slices of one reused buffer; the tries copy them into their arena.
+            var slotValues = Grow(ref _slotValues, storage.Count * AccountRlp.MaxStorageLength);
+            int used = 0;
+            foreach (var (k, v) in storage)
+            {
+                if (!slots.TryGetValue(k.Address, out var list))
+                    slots[k.Address] = list = _slotListPool.TryPop(out var pooled) ? pooled : new List<TrieUpdate>();
+                if (v.IsZero) list.Add(new TrieUpdate(SlotKey(k.Slot), null));
+                else
+                {
+                    int length = AccountRlp.EncodeStorage(v, slotValues.AsSpan(used));
+                    list.Add(new TrieUpdate(SlotKey(k.Slot), slotValues, used, length));
+                    used += length;
+                }
+            }
+            var storageWork = _storageWork;
+            foreach (var a in slots.Keys) storageWork.Add(a);
+            storageWork.UnionWith(wiped);
+
+            // Old records are looked up only for accounts whose storage trie is needed; other
+            // updated accounts take their old storage root from the leaf they replace.
+            var current = _current;
+            var work = _work;
+            foreach (var a in storageWork)
+            {
+                var acc = GetAccount(a);
+                current[a] = acc;
+                work.Add((a, StorageTrie(a, acc?.StorageRoot ?? Hash256.EmptyTrieRoot)));
+            }
+            int workCount = work.Count;
+            var roots = Grow(ref _roots, workCount);
+            var origins = Grow(ref _origins, workCount);
+            // Node records go to one sink per worker thread, not per trie: hundreds of tiny tries per block.
+            void Storage(int i, TrieChanges sink)
+            {
+                var (addr, trie) = work[i];
+                slots.TryGetValue(addr, out var ups);
+                // Wipe first: the first capture of a key wins, and the wipe saw the older value.
+                var old = new Dictionary<Hash256, byte[]?>(ups?.Count ?? 0);
+                if (wiped.Contains(addr)) trie.Wipe(sink.DeadNodes, old);
+                if (ups != null) trie.Apply(ups, parallel: false, sink.DeadNodes, old);
+                roots[i] = trie.Commit(sink, parallel: false);
+                origins[i] = old;
+            }
+            if (Parallel && workCount > 1)
+            {
+                // A fixed number of workers pulling indices: Parallel.For's localInit would run per
+                // task replica (hundreds here), each sink then holding a mostly empty record chunk.
+                int workers = Math.Min(Environment.ProcessorCount, workCount), next = -1;
+                var sinks = new TrieChanges[workers];
+                System.Threading.Tasks.Parallel.For(0, workers, w =>
+                {
+                    var sink = sinks[w] = new TrieChanges();
+                    for (int i; (i = Interlocked.Increment(ref next)) < workCount;) Storage(i, sink);
+                });
+                foreach (var sink in sinks) changes.AddFrom(sink);
+            }
+            else for (int i = 0; i < workCount; i++) Storage(i, changes);
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+            var newStorageRoots = _newStorageRoots;
+            storageOrigins = new Dictionary<Address, Dictionary<Hash256, byte[]?>>(workCount);
+            for (int i = 0; i < workCount; i++)
+            {
+                storageOrigins[work[i].Address] = origins[i];
+                newStorageRoots[work[i].Address] = roots[i];
+            }
+
+            var touched = _touched;
+            touched.EnsureCapacity(accounts.Count + storageWork.Count);
+            foreach (var a in accounts.Keys) touched.Add(a);
+            foreach (var a in storageWork) if (!accounts.ContainsKey(a)) touched.Add(a);
+            int touchedCount = touched.Count;
+            var after = Grow(ref _after, touchedCount);
+            var accountValues = Grow(ref _accountValues, touchedCount * AccountRlp.MaxLength);
+            var updates = _updates;
+            CollectionsMarshal.SetCount(updates, touchedCount);
+            void Encode(int i)
+            {
+                var addr = touched[i];
+                bool keep = false;
+                AccountState? acc;
+                if (accounts.TryGetValue(addr, out var given))
+                {
+                    if (given is { } g)
+                    {
+                        // Accounts without storage changes keep their old root (copied from the old leaf).
+                        keep = !newStorageRoots.TryGetValue(addr, out var r);
+                        acc = g.WithStorageRoot(keep ? Hash256.EmptyTrieRoot : r);
+                    }
+                    else acc = null;
+                }
+                else acc = (current[addr] ?? AccountState.Create(0, UInt256.Zero)).WithStorageRoot(newStorageRoots[addr]);
+                after[i] = acc;
+                // Distinct indices from parallel workers: write the backing array, not through the list's setter.
+                // Each account has its own MaxLength slot in the shared buffer (parallel writers).
+                int at = i * AccountRlp.MaxLength;
+                CollectionsMarshal.AsSpan(updates)[i] = acc is { } v
+                    ? new TrieUpdate(AccountKey(addr), accountValues, at, AccountRlp.Encode(v, accountValues.AsSpan(at, AccountRlp.MaxLength)), keep)
+                    : new TrieUpdate(AccountKey(addr), null);
+            }
+            if (Parallel && touchedCount >= 256) System.Threading.Tasks.Parallel.For(0, touchedCount, Encode);
+            else for (int i = 0; i < touchedCount; i++) Encode(i);
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+            accountOrigins = new Dictionary<Hash256, byte[]?>(touchedCount);
+            _accounts.Apply(updates, Parallel, changes.DeadNodes, accountOrigins);
+            var storageRoots = new Dictionary<Address, Hash256>(touchedCount);
+            var storageOnly = new Dictionary<Address, AccountState>(touchedCount - accounts.Count);
+            for (int i = 0; i < touchedCount; i++)
+            {
+                var addr = touched[i];
+                if (after[i] is not { } acc)
+                {
+                    // A deleted account's storage trie goes; its resident nodes return to the arena.
+                    if (_storage.TryRemove(addr, out var dropped)) dropped.Release();
+                    continue;
+                }
+                if (updates[i].KeepStorageRoot) acc = acc.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].ValueSpan));
+                storageRoots[addr] = acc.StorageRoot;
+                if (i >= accounts.Count) storageOnly[addr] = acc; // touched lists the block's accounts first
+            }
+            resolved = new ResolvedAccounts(accounts, storageRoots, storageOnly);
+            long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+            var rootHash = _accounts.Commit(changes, Parallel);
+            long t4 = System.Diagnostics.Stopwatch.GetTimestamp();
+            LastPhases = new RootPhases(t1 - t0, t2 - t1, t3 - t2, t4 - t3);
+            return rootHash;
         }
         finally
         {
             ClearScratch(); // also after a failure: the next block must not see this one's scratch
         }
-    }
-
-    private Hash256 ApplyCore(
-        IReadOnlyDictionary<Address, AccountState?> accounts,
-        IReadOnlyDictionary<StorageKey, UInt256> storage,
-        IReadOnlySet<Address> wiped,
-        out ResolvedAccounts resolved,
-        out TrieChanges changes,
-        out Dictionary<Hash256, byte[]?> accountOrigins,
-        out Dictionary<Address, Dictionary<Hash256, byte[]?>> storageOrigins)
-    {
-        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        changes = new TrieChanges();
-        // Group slot writes per account (lists come back to the pool at the end).
-        var slots = _slots;
-        // Values are slices of one reused buffer; the tries copy them into their arena.
-        var slotValues = Grow(ref _slotValues, storage.Count * AccountRlp.MaxStorageLength);
-        int used = 0;
-        foreach (var (k, v) in storage)
-        {
-            if (!slots.TryGetValue(k.Address, out var list))
-                slots[k.Address] = list = _slotListPool.TryPop(out var pooled) ? pooled : new List<TrieUpdate>();
-            if (v.IsZero) list.Add(new TrieUpdate(SlotKey(k.Slot), null));
-            else
-            {
-                int length = AccountRlp.EncodeStorage(v, slotValues.AsSpan(used));
-                list.Add(new TrieUpdate(SlotKey(k.Slot), slotValues, used, length));
-                used += length;
-            }
-        }
-        var storageWork = _storageWork;
-        foreach (var a in slots.Keys) storageWork.Add(a);
-        storageWork.UnionWith(wiped);
-
-        // Old records are looked up only for accounts whose storage trie is needed; other
-        // updated accounts take their old storage root from the leaf they replace.
-        var current = _current;
-        var work = _work;
-        foreach (var a in storageWork)
-        {
-            var acc = GetAccount(a);
-            current[a] = acc;
-            work.Add((a, StorageTrie(a, acc?.StorageRoot ?? Hash256.EmptyTrieRoot)));
-        }
-        int workCount = work.Count;
-        var roots = Grow(ref _roots, workCount);
-        var origins = Grow(ref _origins, workCount);
-        // Node records go to one sink per worker thread, not per trie: hundreds of tiny tries per block.
-        void Storage(int i, TrieChanges sink)
-        {
-            var (addr, trie) = work[i];
-            slots.TryGetValue(addr, out var ups);
-            // Wipe first: the first capture of a key wins, and the wipe saw the older value.
-            var old = new Dictionary<Hash256, byte[]?>(ups?.Count ?? 0);
-            if (wiped.Contains(addr)) trie.Wipe(sink.DeadNodes, old);
-            if (ups != null) trie.Apply(ups, parallel: false, sink.DeadNodes, old);
-            roots[i] = trie.Commit(sink, parallel: false);
-            origins[i] = old;
-        }
-        if (Parallel && workCount > 1)
-        {
-            // A fixed number of workers pulling indices: Parallel.For's localInit would run per
-            // task replica (hundreds here), each sink then holding a mostly empty record chunk.
-            int workers = Math.Min(Environment.ProcessorCount, workCount), next = -1;
-            var sinks = new TrieChanges[workers];
-            System.Threading.Tasks.Parallel.For(0, workers, w =>
-            {
-                var sink = sinks[w] = new TrieChanges();
-                for (int i; (i = Interlocked.Increment(ref next)) < workCount;) Storage(i, sink);
-            });
-            foreach (var sink in sinks) changes.AddFrom(sink);
-        }
-        else for (int i = 0; i < workCount; i++) Storage(i, changes);
-        long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-        var newStorageRoots = _newStorageRoots;
-        storageOrigins = new Dictionary<Address, Dictionary<Hash256, byte[]?>>(workCount);
-        for (int i = 0; i < workCount; i++)
-        {
-            storageOrigins[work[i].Address] = origins[i];
-            newStorageRoots[work[i].Address] = roots[i];
-        }
-
-        var touched = _touched;
-        touched.EnsureCapacity(accounts.Count + storageWork.Count);
-        foreach (var a in accounts.Keys) touched.Add(a);
-        foreach (var a in storageWork) if (!accounts.ContainsKey(a)) touched.Add(a);
-        int touchedCount = touched.Count;
-        var after = Grow(ref _after, touchedCount);
-        var accountValues = Grow(ref _accountValues, touchedCount * AccountRlp.MaxLength);
-        var updates = _updates;
-        CollectionsMarshal.SetCount(updates, touchedCount);
-        void Encode(int i)
-        {
-            var addr = touched[i];
-            bool keep = false;
-            AccountState? acc;
-            if (accounts.TryGetValue(addr, out var given))
-            {
-                if (given is { } g)
-                {
-                    // Accounts without storage changes keep their old root (copied from the old leaf).
-                    keep = !newStorageRoots.TryGetValue(addr, out var r);
-                    acc = g.WithStorageRoot(keep ? Hash256.EmptyTrieRoot : r);
-                }
-                else acc = null;
-            }
-            else acc = (current[addr] ?? AccountState.Create(0, UInt256.Zero)).WithStorageRoot(newStorageRoots[addr]);
-            after[i] = acc;
-            // Distinct indices from parallel workers: write the backing array, not through the list's setter.
-            // Each account has its own MaxLength slot in the shared buffer (parallel writers).
-            int at = i * AccountRlp.MaxLength;
-            CollectionsMarshal.AsSpan(updates)[i] = acc is { } v
-                ? new TrieUpdate(AccountKey(addr), accountValues, at, AccountRlp.Encode(v, accountValues.AsSpan(at, AccountRlp.MaxLength)), keep)
-                : new TrieUpdate(AccountKey(addr), null);
-        }
-        if (Parallel && touchedCount >= 256) System.Threading.Tasks.Parallel.For(0, touchedCount, Encode);
-        else for (int i = 0; i < touchedCount; i++) Encode(i);
-        long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-        accountOrigins = new Dictionary<Hash256, byte[]?>(touchedCount);
-        _accounts.Apply(updates, Parallel, changes.DeadNodes, accountOrigins);
-        var storageRoots = new Dictionary<Address, Hash256>(touchedCount);
-        var storageOnly = new Dictionary<Address, AccountState>(touchedCount - accounts.Count);
-        for (int i = 0; i < touchedCount; i++)
-        {
-            var addr = touched[i];
-            if (after[i] is not { } acc)
-            {
-                // A deleted account's storage trie goes; its resident nodes return to the arena.
-                if (_storage.TryRemove(addr, out var dropped)) dropped.Release();
-                continue;
-            }
-            if (updates[i].KeepStorageRoot) acc = acc.WithStorageRoot(MerkleTrie.StorageRootOf(updates[i].ValueSpan));
-            storageRoots[addr] = acc.StorageRoot;
-            if (i >= accounts.Count) storageOnly[addr] = acc; // touched lists the block's accounts first
-        }
-        resolved = new ResolvedAccounts(accounts, storageRoots, storageOnly);
-        long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
-        var rootHash = _accounts.Commit(changes, Parallel);
-        long t4 = System.Diagnostics.Stopwatch.GetTimestamp();
-        LastPhases = new RootPhases(t1 - t0, t2 - t1, t3 - t2, t4 - t3);
-        return rootHash;
     }
 
     // Per-block scratch, reused: the root stage allocated ~16 MB per 10k-update block and its
