@@ -198,8 +198,8 @@ public sealed class StreamingExecutor : IDisposable
     {
         if (txs.Count > Capacity) throw new ArgumentException($"{txs.Count} transactions exceed the stream capacity {Capacity}", nameof(txs));
         Action? previous = Progress;
-        using var signal = new SemaphoreSlim(0);
-        Progress = () => signal.Release();
+        using var signal = new WakeSignal();
+        Progress = signal.Set;
         var results = new TransactionResult[txs.Count];
         long gas = 0;
         try
@@ -232,10 +232,10 @@ public sealed class StreamingExecutor : IDisposable
     /// <summary>
     /// Waits until the next transaction may be committable. Meanwhile the committer runs tasks itself
     /// (as worker 0): it is a core like any other, and a sleep/wake pair per transaction costs more than
-    /// the transaction. Blocks on <paramref name="signal"/> (released by <see cref="Progress"/>) only
+    /// the transaction. Blocks on <paramref name="signal"/> (set by <see cref="Progress"/>) only
     /// when there is nothing to run.
     /// </summary>
-    public void WaitForProgress(SemaphoreSlim signal)
+    public void WaitForProgress(WakeSignal signal)
     {
         int k = _committed;
         var spin = new SpinWait();

@@ -18,10 +18,13 @@ public readonly record struct ReceiptSummary(bool Success, ulong BlockNumber, Ad
     }
 }
 
-/// <summary>Waits for receipts by polling eth_getTransactionReceipt (the setup phases; not the measured path).</summary>
+/// <summary>Waits for receipts by polling eth_getTransactionReceipt.</summary>
 public static class Receipts
 {
-    public static async Task<ReceiptSummary[]> WaitAllAsync(RpcClient client, IReadOnlyList<Hash256> hashes, TimeSpan timeout)
+    private static readonly TimeSpan DefaultPoll = TimeSpan.FromMilliseconds(5);
+
+    /// <param name="poll">Pause between rounds (5 ms unless given); each round asks for every missing receipt, 64 at a time.</param>
+    public static async Task<ReceiptSummary[]> WaitAllAsync(RpcClient client, IReadOnlyList<Hash256> hashes, TimeSpan timeout, TimeSpan? poll = null)
     {
         var result = new ReceiptSummary?[hashes.Count];
         var deadline = DateTime.UtcNow + timeout;
@@ -29,7 +32,7 @@ public static class Receipts
         while (pending.Count > 0)
         {
             var found = new bool[pending.Count];
-            await Parallel.ForAsync(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (k, _) =>
+            await Parallel.ForAsync(0, pending.Count, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (k, _) =>
             {
                 int i = pending[k];
                 RpcResponse r = await client.CallAsync("eth_getTransactionReceipt", $"[\"{hashes[i]}\"]").ConfigureAwait(false);
@@ -46,7 +49,7 @@ public static class Receipts
             if (pending.Count == 0) break;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"{pending.Count} of {hashes.Count} transactions have no receipt after {timeout.TotalSeconds:0} s (first: {hashes[pending[0]]})");
-            await Task.Delay(5).ConfigureAwait(false);
+            await Task.Delay(poll ?? DefaultPoll).ConfigureAwait(false);
         }
         var summaries = new ReceiptSummary[hashes.Count];
         for (int i = 0; i < summaries.Length; i++) summaries[i] = result[i]!.Value;

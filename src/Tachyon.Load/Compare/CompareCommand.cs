@@ -9,7 +9,7 @@ public static class CompareCommand
 
     public static int Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "block") ClientRuntime.NoIdleSpinning();
+        if (args.Length > 0 && args[0] == "block") ClientRuntime.ForLoad();
         string sub = args.Length > 0 ? args[0] : "";
         string[] rest = args.Length > 0 ? args[1..] : [];
         return sub switch

@@ -12,7 +12,7 @@ public static class LoadCommand
 {
     public static int Main(string[] args)
     {
-        ClientRuntime.NoIdleSpinning();
+        ClientRuntime.ForLoad();
         return CommandRunner.Run("load", LoadOptions.Usage, args, async () =>
         {
             LoadOptions o = LoadOptions.Parse(args);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 
 namespace Tachyon.Load.Rpc;
@@ -8,12 +9,14 @@ namespace Tachyon.Load.Rpc;
 /// JSON-RPC over N WebSockets. Requests are pipelined: each connection has one reader loop that
 /// completes the waiting request with the same id (a batch answer completes each of its calls), so
 /// ids must be unique per connection. The reader runs the waiter's continuation itself: a closed
-/// loop then sends its next request from the reader thread, without a thread-pool hop per answer.
+/// loop then sends its next request from the reader thread, without a thread-pool hop per answer,
+/// and those requests leave in one socket write (<see cref="CoalescingStream"/>). A request goes to
+/// connection id mod N: a run's ids keep each account on one connection, so the requests an answer
+/// sets off share that answer's connection and its write.
 /// </summary>
 public sealed class WebSocketRpcTransport : IRpcTransport
 {
     private readonly Connection[] _connections;
-    private int _next;
 
     private WebSocketRpcTransport(Uri url, int n)
     {
@@ -32,30 +35,45 @@ public sealed class WebSocketRpcTransport : IRpcTransport
         {
             var ws = new ClientWebSocket();
             ws.Options.KeepAliveInterval = TimeSpan.Zero;
+            CoalescingStream? stream = null;
+            var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+            {
+                ConnectCallback = async (context, token) =>
+                {
+                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    try
+                    {
+                        await socket.ConnectAsync(context.DnsEndPoint, token).ConfigureAwait(false);
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
+                    return stream = new CoalescingStream(new NetworkStream(socket, ownsSocket: true));
+                },
+            });
             try
             {
-                await ws.ConnectAsync(url, ct).ConfigureAwait(false);
+                await ws.ConnectAsync(url, invoker, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is WebSocketException or HttpRequestException)
             {
                 ws.Dispose();
+                invoker.Dispose();
                 // A dead node is reported per request, like HTTP, so the caller has one error path.
-                t._connections[i] = new Connection(t, null, $"{url}: {e.Message}");
+                t._connections[i] = new Connection(t, null, null, null, $"{url}: {e.Message}");
                 continue;
             }
-            t._connections[i] = new Connection(t, ws, null);
+            t._connections[i] = new Connection(t, ws, stream, invoker, null);
         }
         return t;
     }
 
-    private Connection NextConnection()
-    {
-        int n = _connections.Length;
-        return _connections[(int)((uint)Interlocked.Increment(ref _next) % (uint)n)];
-    }
+    private Connection ConnectionFor(long id) => _connections[(int)((ulong)id % (ulong)_connections.Length)];
 
     public Task<RpcResponse> SendAsync(ReadOnlyMemory<byte> body, long id, CancellationToken ct = default) =>
-        NextConnection().SendAsync(body, id, ct);
+        ConnectionFor(id).SendAsync(body, id, ct);
 
     public async Task<RpcResponse[]> SendBatchAsync(ReadOnlyMemory<byte> body, long[] ids, CancellationToken ct = default)
     {
@@ -64,7 +82,7 @@ public sealed class WebSocketRpcTransport : IRpcTransport
         using CancellationTokenRegistration cancel = ct.CanBeCanceled
             ? ct.Register(static w => { foreach (Waiter x in (Waiter[])w!) x.TrySetCanceled(); }, waiters)
             : default;
-        await NextConnection().SendBatchAsync(body, ids, waiters, ct).ConfigureAwait(false);
+        await ConnectionFor(ids.Length > 0 ? ids[0] : 0).SendBatchAsync(body, ids, waiters, ct).ConfigureAwait(false);
         var answers = new RpcResponse[ids.Length];
         for (int i = 0; i < waiters.Length; i++) answers[i] = await waiters[i].Task.ConfigureAwait(false);
         return answers;
@@ -86,15 +104,19 @@ public sealed class WebSocketRpcTransport : IRpcTransport
     {
         private readonly WebSocketRpcTransport _owner;
         private readonly ClientWebSocket? _ws;
+        private readonly CoalescingStream? _stream;
+        private readonly HttpMessageInvoker? _invoker;
         private readonly ConcurrentDictionary<long, Waiter> _pending = new();
         private readonly SemaphoreSlim _sendLock = new(1, 1);
         private readonly Task? _reader;
         private volatile string? _failure;
 
-        public Connection(WebSocketRpcTransport owner, ClientWebSocket? ws, string? failure)
+        public Connection(WebSocketRpcTransport owner, ClientWebSocket? ws, CoalescingStream? stream, HttpMessageInvoker? invoker, string? failure)
         {
             _owner = owner;
             _ws = ws;
+            _stream = stream;
+            _invoker = invoker;
             _failure = failure;
             if (ws != null) _reader = Task.Run(ReadLoop);
         }
@@ -172,7 +194,11 @@ public sealed class WebSocketRpcTransport : IRpcTransport
                         }
                         message.Write(buffer.AsSpan(0, r.Count));
                     } while (!r.EndOfMessage);
-                    RpcResponse.ParseEach(message.WrittenMemory, this, static (c, resp) => c.Complete(resp));
+                    // The requests the answers' waiters send next are gathered, and sent before the next read.
+                    if (_stream is null) RpcResponse.ParseEach(message.WrittenMemory, this, static (c, resp) => c.Complete(resp));
+                    else
+                        using (_stream.Deferred.Enter())
+                            RpcResponse.ParseEach(message.WrittenMemory, this, static (c, resp) => c.Complete(resp));
                 }
             }
             catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
@@ -182,6 +208,7 @@ public sealed class WebSocketRpcTransport : IRpcTransport
             finally
             {
                 ArrayPool<byte>.Shared.Return(buffer);
+                if (_stream != null) await _stream.Deferred.FlushAsync().ConfigureAwait(false); // requests for other connections must still go
             }
         }
 
@@ -224,6 +251,7 @@ public sealed class WebSocketRpcTransport : IRpcTransport
                 // Closing a connection the node already dropped: nothing left to do.
             }
             _ws.Dispose();
+            _invoker?.Dispose();
             if (_reader != null) await _reader.ConfigureAwait(false);
         }
     }

@@ -39,7 +39,7 @@ internal sealed partial class BlockProducer
     private readonly ulong _gasLimit;
     private readonly TransactionProcessor _processor = new(ForkSpec.TachyonL2) { AllowBlobTransactions = false };
     private readonly ConcurrentQueue<Submission> _inbox = new();
-    private readonly SemaphoreSlim _signal = new(0);
+    private readonly WakeSignal _signal = new();
     // Held by whoever runs the executor's work: the executor thread, or a submitting thread combining.
     private readonly Lock _gate = new();
     // Set while the executor thread waits for the gate: submitters stop taking it, or a steady stream
@@ -76,7 +76,7 @@ internal sealed partial class BlockProducer
         _gasLimit = gasLimit;
         _pool = new TxPool(options.MaxPoolPerSender, options.MaxPoolTotal);
         if (options.ExecutionThreads > 1)
-            _stream = new StreamingExecutor(ForkSpec.TachyonL2, options.ExecutionThreads, options.StreamCapacity) { Progress = () => _signal.Release() };
+            _stream = new StreamingExecutor(ForkSpec.TachyonL2, options.ExecutionThreads, options.StreamCapacity) { Progress = () => _signal.Set() };
         BlockData head = index.Head;
         Hash256 headHash = head.Hash;
         _parentHash = () => headHash;
@@ -103,7 +103,7 @@ internal sealed partial class BlockProducer
         if (!_running) return Task.FromResult(SubmitResult.Reject(TxRejection.Other, "node is not started"));
         var s = new Submission(tx, sender);
         _inbox.Enqueue(s);
-        if (!TryCombine()) _signal.Release();
+        if (!TryCombine()) _signal.Set();
         if (_exited) RejectQueued(); // raced with shutdown
         return s.Completion.Task;
     }
@@ -126,7 +126,7 @@ internal sealed partial class BlockProducer
             if (_executorWaiting) return true; // it drains the inbox as soon as it holds the gate
             if (round == MaxCombineRounds)
             {
-                _signal.Release();
+                _signal.Set();
                 return true;
             }
             if (!_gate.TryEnter()) return true; // the holder looks at the inbox again after it lets go
@@ -182,7 +182,7 @@ internal sealed partial class BlockProducer
     public async Task StopAsync(CancellationToken ct)
     {
         _stopping = true;
-        _signal.Release();
+        _signal.Set();
         if (_thread.IsAlive) await Task.Run(() => _thread.Join(), ct).ConfigureAwait(false);
         await _sealer.WaitAsync(ct).ConfigureAwait(false);
     }
