@@ -5,16 +5,22 @@ namespace Tachyon.State;
 /// <summary>A header's RLP and its hash (keccak of that RLP).</summary>
 public readonly record struct EncodedHeader(byte[] Rlp, Hash256 Hash);
 
+/// <summary>What the root stage builds for a block whose header, body and receipts all wait for its state root.</summary>
+public readonly record struct BuiltBlock(EncodedHeader Header, byte[] Body, byte[] Receipts);
+
 /// <summary>
-/// The chain data stored with a block's state, already encoded (RLP header, body and receipts).
-/// The header may be deferred: a header holds the state root, which the root stage computes after
-/// <see cref="LayeredState.Commit"/>; the root stage then calls the builder (in block order, before
-/// the layer's RootTask completes) and the writer stores the finished header.
+/// The chain data stored with a block's state, encoded (RLP header, body and receipts).
+/// The header may be deferred, or header, body and receipts together: a header holds the state
+/// root, which the root stage computes after <see cref="LayeredState.Commit"/>; the root stage then
+/// calls the builder (in block order, before the layer's RootTask completes) and the writer stores
+/// what it built.
 /// </summary>
 public sealed class BlockRecord
 {
     private readonly Func<Hash256, EncodedHeader>? _buildHeader;
+    private readonly Func<Hash256, BuiltBlock>? _buildBlock;
     private volatile byte[]? _header;
+    private volatile byte[]? _body, _receipts;
     private Hash256 _hash;
 
     /// <summary>A block whose header is already final.</summary>
@@ -33,17 +39,33 @@ public sealed class BlockRecord
         _buildHeader = buildHeader ?? throw new ArgumentNullException(nameof(buildHeader));
     }
 
+    /// <summary>
+    /// A block whose header, body and receipts are all built by the root stage (off the thread that
+    /// commits it); only the transaction hashes are known up front.
+    /// </summary>
+    public BlockRecord(ulong number, Func<Hash256, BuiltBlock> buildBlock, IReadOnlyList<Hash256> transactionHashes)
+    {
+        Number = number;
+        _buildBlock = buildBlock ?? throw new ArgumentNullException(nameof(buildBlock));
+        TransactionHashes = transactionHashes ?? throw new ArgumentNullException(nameof(transactionHashes));
+    }
+
     private BlockRecord(ulong number, byte[] body, byte[] receipts, IReadOnlyList<Hash256> transactionHashes)
     {
         Number = number;
-        Body = body ?? throw new ArgumentNullException(nameof(body));
-        Receipts = receipts ?? throw new ArgumentNullException(nameof(receipts));
+        _body = body ?? throw new ArgumentNullException(nameof(body));
+        _receipts = receipts ?? throw new ArgumentNullException(nameof(receipts));
         TransactionHashes = transactionHashes ?? throw new ArgumentNullException(nameof(transactionHashes));
     }
 
     public ulong Number { get; }
-    public byte[] Body { get; }
-    public byte[] Receipts { get; }
+
+    /// <summary>The body RLP; null while a deferred build waits for the state root.</summary>
+    public byte[]? Body => _body;
+
+    /// <summary>The receipts RLP; null while a deferred build waits for the state root.</summary>
+    public byte[]? Receipts => _receipts;
+
     public IReadOnlyList<Hash256> TransactionHashes { get; }
 
     /// <summary>The header RLP; null while a deferred header waits for its state root.</summary>
@@ -54,10 +76,19 @@ public sealed class BlockRecord
     /// <summary>The block hash; throws while a deferred header is not built yet.</summary>
     public Hash256 Hash => _header != null ? _hash : throw new InvalidOperationException($"block {Number}: header not built yet");
 
-    /// <summary>Root stage: builds a deferred header (no-op for a final one).</summary>
-    internal void FinishHeader(in Hash256 stateRoot)
+    /// <summary>Root stage: builds what was deferred (no-op for a final header).</summary>
+    internal void Finish(in Hash256 stateRoot)
     {
         if (_header != null) return;
+        if (_buildBlock != null)
+        {
+            BuiltBlock b = _buildBlock(stateRoot);
+            _body = b.Body;
+            _receipts = b.Receipts;
+            _hash = b.Header.Hash;
+            _header = b.Header.Rlp; // published last: a header means body and receipts are there too
+            return;
+        }
         EncodedHeader h = _buildHeader!(stateRoot);
         _hash = h.Hash;
         _header = h.Rlp; // volatile write publishes the hash too

@@ -254,7 +254,7 @@ public sealed class LayeredState : IDisposable
                 Stats.AddRoot(sw.Elapsed);
                 Stats.AddRootPhases(_trie.LastPhases, GC.CollectionCount(0) - gc0);
                 Stats.SetResidentTrie(_trie.Resident);
-                layer.Block.FinishHeader(root);
+                layer.Block.Finish(root);
                 layer.SetRoot(root, resolved, changes, sw.Elapsed, originAccounts, originStorage);
             }
             catch (Exception e)

@@ -54,6 +54,57 @@ public class HeaderAndProofTests
         }
     }
 
+    /// <summary>
+    /// A block built whole by the root stage: no body or receipts before its root (and none read
+    /// back), then the built ones, stored and readable after a reopen.
+    /// </summary>
+    [Fact]
+    public async Task DeferredBodiesAndReceiptsAreBuiltWithTheHeaderAndStored()
+    {
+        using var dir = new TempDir();
+        var records = new List<BlockRecord>();
+        using var gate = new ManualResetEventSlim(false);
+        using (var state = LayeredState.Open(dir.Path, new LayeredStateOptions { Durability = DurabilityMode.Async }))
+        {
+            for (ulong n = 0; n < 4; n++)
+            {
+                var (diff, _) = Workload.Block(Seed, n);
+                ulong number = n;
+                BlockRecord? parent = records.Count > 0 ? records[^1] : null;
+                var record = new BlockRecord(n, root =>
+                {
+                    if (number == 3) gate.Wait(); // hold the last build to look at the record meanwhile
+                    byte[] rlp = Rlp.EncodeList([.. Rlp.Encode((parent?.Hash ?? Hash256.Zero).Bytes), .. Rlp.Encode(root.Bytes)]);
+                    return new BuiltBlock(new EncodedHeader(rlp, Keccak256.Compute(rlp)), Rlp.Encode([(byte)number]), Rlp.Encode([(byte)(number + 100)]));
+                }, [Keccak256.Compute([(byte)n])]);
+                state.Commit(diff, record);
+                records.Add(record);
+            }
+            BlockRecord pending = records[3];
+            Assert.False(pending.HasHeader);
+            Assert.Null(pending.Body);
+            Assert.Null(pending.Receipts);
+            Assert.Null(state.GetBody(3));
+            gate.Set();
+            await state.GetLayer(3)!.RootTask;
+            Assert.True(pending.HasHeader);
+            Assert.Equal(Rlp.Encode([(byte)3]), pending.Body);
+            Assert.Equal(Rlp.Encode([(byte)103]), state.GetReceipts(3));
+            state.WaitForPersistence();
+        }
+        using (var reopened = LayeredState.Open(dir.Path))
+        {
+            for (ulong n = 0; n < 4; n++)
+            {
+                Assert.Equal(records[(int)n].Header, reopened.GetHeader(n));
+                Assert.Equal(Rlp.Encode([(byte)n]), reopened.GetBody(n));
+                Assert.Equal(Rlp.Encode([(byte)(n + 100)]), reopened.GetReceipts(n));
+                Assert.True(reopened.TryGetTransactionLocation(Keccak256.Compute([(byte)n]), out ulong at, out int index));
+                Assert.Equal((n, 0), (at, index));
+            }
+        }
+    }
+
     [Fact]
     public async Task ProofsFromTheStoredTriesVerifyBeforeAndAfterPersistence()
     {

@@ -61,8 +61,8 @@ internal static class BatchBuilder
         Span<byte> num = stackalloc byte[8];
         FlatEncoding.BlockNumberKey(block.Number, num);
         batch.Put(num, block.Header, db.HeadersCf);
-        batch.Put(num, block.Body, db.BodiesCf);
-        batch.Put(num, block.Receipts, db.ReceiptsCf);
+        batch.Put(num, block.Body!, db.BodiesCf); // built with the header, before the root task completes
+        batch.Put(num, block.Receipts!, db.ReceiptsCf);
         Span<byte> loc = stackalloc byte[12];
         num.CopyTo(loc);
         for (int i = 0; i < block.TransactionHashes.Count; i++)
