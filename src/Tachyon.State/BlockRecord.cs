@@ -21,6 +21,7 @@ public sealed class BlockRecord
     private readonly Func<Hash256, BuiltBlock>? _buildBlock;
     private volatile byte[]? _header;
     private volatile byte[]? _body, _receipts;
+    private volatile IReadOnlyList<Hash256> _transactionHashes;
     private Hash256 _hash;
 
     /// <summary>A block whose header is already final.</summary>
@@ -47,7 +48,7 @@ public sealed class BlockRecord
     {
         Number = number;
         _buildBlock = buildBlock ?? throw new ArgumentNullException(nameof(buildBlock));
-        TransactionHashes = transactionHashes ?? throw new ArgumentNullException(nameof(transactionHashes));
+        _transactionHashes = transactionHashes ?? throw new ArgumentNullException(nameof(transactionHashes));
     }
 
     private BlockRecord(ulong number, byte[] body, byte[] receipts, IReadOnlyList<Hash256> transactionHashes)
@@ -55,18 +56,19 @@ public sealed class BlockRecord
         Number = number;
         _body = body ?? throw new ArgumentNullException(nameof(body));
         _receipts = receipts ?? throw new ArgumentNullException(nameof(receipts));
-        TransactionHashes = transactionHashes ?? throw new ArgumentNullException(nameof(transactionHashes));
+        _transactionHashes = transactionHashes ?? throw new ArgumentNullException(nameof(transactionHashes));
     }
 
     public ulong Number { get; }
 
-    /// <summary>The body RLP; null while a deferred build waits for the state root.</summary>
+    /// <summary>The body RLP; null while a deferred build waits for the state root, and once stored (read it from the database).</summary>
     public byte[]? Body => _body;
 
-    /// <summary>The receipts RLP; null while a deferred build waits for the state root.</summary>
+    /// <summary>The receipts RLP; null while a deferred build waits for the state root, and once stored.</summary>
     public byte[]? Receipts => _receipts;
 
-    public IReadOnlyList<Hash256> TransactionHashes { get; }
+    /// <summary>The block's transaction hashes, in order; empty once <see cref="ReleaseStored"/> ran.</summary>
+    public IReadOnlyList<Hash256> TransactionHashes => _transactionHashes;
 
     /// <summary>The header RLP; null while a deferred header waits for its state root.</summary>
     public byte[]? Header => _header;
@@ -75,6 +77,18 @@ public sealed class BlockRecord
 
     /// <summary>The block hash; throws while a deferred header is not built yet.</summary>
     public Hash256 Hash => _header != null ? _hash : throw new InvalidOperationException($"block {Number}: header not built yet");
+
+    /// <summary>
+    /// Writer, once the block is stored: readers get body, receipts and transaction locations from
+    /// the database from now on, so the layer stops holding them for the rest of the history window
+    /// (they were most of what each transaction left on the heap; the header stays).
+    /// </summary>
+    internal void ReleaseStored()
+    {
+        _body = null;
+        _receipts = null;
+        _transactionHashes = [];
+    }
 
     /// <summary>Root stage: builds what was deferred (no-op for a final header).</summary>
     internal void Finish(in Hash256 stateRoot)

@@ -294,6 +294,7 @@ public sealed class LayeredState : IDisposable
                 AfterWriteBeforePublish?.Invoke(layer.Number);
                 layer.DropTrieChanges();
                 Interlocked.Exchange(ref _persistedNumber, (long)layer.Number);
+                layer.Block.ReleaseStored(); // readers fall back to the database, which has it now
                 Stats.AddWrite(sw.Elapsed);
                 _unpersisted.Release();
                 DropOldLayers();

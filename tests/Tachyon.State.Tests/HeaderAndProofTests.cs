@@ -56,7 +56,8 @@ public class HeaderAndProofTests
 
     /// <summary>
     /// A block built whole by the root stage: no body or receipts before its root (and none read
-    /// back), then the built ones, stored and readable after a reopen.
+    /// back), then the built ones; once stored the record lets go of them and reads come from the
+    /// database, also after a reopen.
     /// </summary>
     [Fact]
     public async Task DeferredBodiesAndReceiptsAreBuiltWithTheHeaderAndStored()
@@ -88,9 +89,17 @@ public class HeaderAndProofTests
             gate.Set();
             await state.GetLayer(3)!.RootTask;
             Assert.True(pending.HasHeader);
-            Assert.Equal(Rlp.Encode([(byte)3]), pending.Body);
+            Assert.Equal(Rlp.Encode([(byte)3]), state.GetBody(3)); // from the record or, once stored, the database
             Assert.Equal(Rlp.Encode([(byte)103]), state.GetReceipts(3));
             state.WaitForPersistence();
+            Assert.NotNull(state.GetLayer(3)); // still in the history window...
+            Assert.Null(pending.Body);          // ...but the stored encodings left the heap
+            Assert.Null(pending.Receipts);
+            Assert.Empty(pending.TransactionHashes);
+            Assert.Equal(Rlp.Encode([(byte)3]), state.GetBody(3));
+            Assert.Equal(Rlp.Encode([(byte)103]), state.GetReceipts(3));
+            Assert.True(state.TryGetTransactionLocation(Keccak256.Compute([(byte)3]), out ulong where, out _));
+            Assert.Equal(3ul, where);
         }
         using (var reopened = LayeredState.Open(dir.Path))
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.Extensions.Logging;
 using Tachyon.Core.Blocks;
 using Tachyon.Core.Numerics;
@@ -124,22 +125,36 @@ internal sealed partial class BlockProducer
     private static BuiltBlock Build(BlockData block, Hash256 parentHash, Hash256 stateRoot)
     {
         ReadOnlySpan<ExecutedTransaction> txs = block.Snapshot();
-        var encoded = new ReadOnlyMemory<byte>[txs.Length];
-        var receiptItems = new ReadOnlyMemory<byte>[txs.Length];
-        var receipts = new Receipt[txs.Length];
-        for (int i = 0; i < txs.Length; i++)
+        int n = txs.Length;
+        // Pooled: for a full block each of these is a large-object allocation, and those bring gen2 collections.
+        ReadOnlyMemory<byte>[] encodedArray = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(n);
+        ReadOnlyMemory<byte>[] receiptItemsArray = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(n);
+        Receipt[] receiptsArray = ArrayPool<Receipt>.Shared.Rent(n);
+        try
         {
-            encoded[i] = TransactionEncoder.Encode(txs[i].Transaction);
-            receipts[i] = txs[i].Receipt;
-            receiptItems[i] = receipts[i].Encode();
+            var encoded = new ArraySegment<ReadOnlyMemory<byte>>(encodedArray, 0, n);
+            var receiptItems = new ArraySegment<ReadOnlyMemory<byte>>(receiptItemsArray, 0, n);
+            var receipts = new ArraySegment<Receipt>(receiptsArray, 0, n);
+            for (int i = 0; i < n; i++)
+            {
+                encodedArray[i] = TransactionEncoder.Encode(txs[i].Transaction);
+                receiptsArray[i] = txs[i].Receipt;
+                receiptItemsArray[i] = receiptsArray[i].Encode();
+            }
+            Hash256 txRoot = TrieRoots.OrderedRoot(encoded);
+            Hash256 receiptsRoot = TrieRoots.OrderedRoot(receiptItems);
+            Bloom bloom = Bloom.FromReceipts(receipts);
+            byte[] body = new BlockBody(encoded, [], []).Encode();
+            BlockHeader header = HeaderFor(block, parentHash, stateRoot, txRoot, receiptsRoot, bloom, block.GasUsed);
+            block.BuiltHeader = header;
+            return new BuiltBlock(new EncodedHeader(header.Encode(), header.Hash), body, BlockCodec.EncodeReceipts(receipts));
         }
-        Hash256 txRoot = TrieRoots.OrderedRoot(encoded);
-        Hash256 receiptsRoot = TrieRoots.OrderedRoot(receiptItems);
-        Bloom bloom = Bloom.FromReceipts(receipts);
-        byte[] body = new BlockBody(encoded, [], []).Encode();
-        BlockHeader header = HeaderFor(block, parentHash, stateRoot, txRoot, receiptsRoot, bloom, block.GasUsed);
-        block.BuiltHeader = header;
-        return new BuiltBlock(new EncodedHeader(header.Encode(), header.Hash), body, BlockCodec.EncodeReceipts(receipts));
+        finally
+        {
+            ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(encodedArray, clearArray: true);
+            ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(receiptItemsArray, clearArray: true);
+            ArrayPool<Receipt>.Shared.Return(receiptsArray, clearArray: true);
+        }
     }
 
     /// <summary>A Prague-shaped header (no withdrawals, no requests, no blobs, zero beacon root).</summary>
