@@ -12,31 +12,45 @@ public class HeaderAndProofTests
 {
     private const int Seed = 5;
 
+    /// <summary>A header RLP of [parent hash, state root]: the parent's header is always built first, so its hash is readable.</summary>
+    private static EncodedHeader TestHeader(BlockRecord? parent, in Hash256 root)
+    {
+        byte[] rlp = Rlp.EncodeList([.. Rlp.Encode((parent?.Hash ?? Hash256.Zero).Bytes), .. Rlp.Encode(root.Bytes)]);
+        return new EncodedHeader(rlp, Keccak256.Compute(rlp));
+    }
+
+    /// <summary>Commits the workload's blocks 0..count-1 with the records <paramref name="make"/> gives (number, parent record).</summary>
+    private static List<BlockRecord> CommitBlocks(LayeredState state, int count, Func<ulong, BlockRecord?, BlockRecord> make)
+    {
+        var records = new List<BlockRecord>();
+        for (ulong n = 0; n < (ulong)count; n++)
+        {
+            BlockRecord record = make(n, records.Count > 0 ? records[^1] : null);
+            state.Commit(Workload.Block(Seed, n).Diff, record);
+            records.Add(record);
+        }
+        return records;
+    }
+
     /// <summary>A deferred header is built by the root stage with the block's root, in block order, and stored.</summary>
     [Fact]
     public async Task DeferredHeadersAreBuiltFromTheStateRootInBlockOrder()
     {
         using var dir = new TempDir();
         var built = new List<(ulong Block, Hash256 Root)>();
-        var records = new List<BlockRecord>();
+        List<BlockRecord> records;
         using (var state = LayeredState.Open(dir.Path, new LayeredStateOptions { Durability = DurabilityMode.Async }))
         {
-            for (ulong n = 0; n < 6; n++)
+            records = CommitBlocks(state, 6, (n, parent) =>
             {
-                var (diff, _) = Workload.Block(Seed, n);
-                ulong number = n;
-                BlockRecord? parent = records.Count > 0 ? records[^1] : null;
                 var record = new BlockRecord(n, root =>
                 {
-                    lock (built) built.Add((number, root));
-                    // The parent's header is always built first: its hash is readable here.
-                    byte[] rlp = Rlp.EncodeList([.. Rlp.Encode((parent?.Hash ?? Hash256.Zero).Bytes), .. Rlp.Encode(root.Bytes)]);
-                    return new EncodedHeader(rlp, Keccak256.Compute(rlp));
+                    lock (built) built.Add((n, root));
+                    return TestHeader(parent, root);
                 }, [0xc0], [0xc0], []);
                 Assert.False(record.HasHeader);
-                state.Commit(diff, record);
-                records.Add(record);
-            }
+                return record;
+            });
             var last = state.GetLayer(5)!;
             Hash256 root5 = await last.RootTask;
             Assert.Equal(Enumerable.Range(0, 6).Select(i => (ulong)i), built.Select(b => b.Block));
@@ -63,24 +77,15 @@ public class HeaderAndProofTests
     public async Task DeferredBodiesAndReceiptsAreBuiltWithTheHeaderAndStored()
     {
         using var dir = new TempDir();
-        var records = new List<BlockRecord>();
+        List<BlockRecord> records;
         using var gate = new ManualResetEventSlim(false);
         using (var state = LayeredState.Open(dir.Path, new LayeredStateOptions { Durability = DurabilityMode.Async }))
         {
-            for (ulong n = 0; n < 4; n++)
+            records = CommitBlocks(state, 4, (n, parent) => new BlockRecord(n, root =>
             {
-                var (diff, _) = Workload.Block(Seed, n);
-                ulong number = n;
-                BlockRecord? parent = records.Count > 0 ? records[^1] : null;
-                var record = new BlockRecord(n, root =>
-                {
-                    if (number == 3) gate.Wait(); // hold the last build to look at the record meanwhile
-                    byte[] rlp = Rlp.EncodeList([.. Rlp.Encode((parent?.Hash ?? Hash256.Zero).Bytes), .. Rlp.Encode(root.Bytes)]);
-                    return new BuiltBlock(new EncodedHeader(rlp, Keccak256.Compute(rlp)), Rlp.Encode([(byte)number]), Rlp.Encode([(byte)(number + 100)]));
-                }, [Keccak256.Compute([(byte)n])]);
-                state.Commit(diff, record);
-                records.Add(record);
-            }
+                if (n == 3) gate.Wait(); // hold the last build to look at the record meanwhile
+                return new BuiltBlock(TestHeader(parent, root), Rlp.Encode([(byte)n]), Rlp.Encode([(byte)(n + 100)]));
+            }, [Keccak256.Compute([(byte)n])]));
             BlockRecord pending = records[3];
             Assert.False(pending.HasHeader);
             Assert.Null(pending.Body);
