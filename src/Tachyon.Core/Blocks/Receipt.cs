@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tachyon.Core.Rlp;
 using RlpCodec = Tachyon.Core.Rlp.Rlp;
 
@@ -10,7 +11,11 @@ namespace Tachyon.Core.Blocks;
 /// </summary>
 public sealed class Receipt
 {
-    private Bloom _bloom;
+    private static readonly Bloom EmptyBloom = default;
+
+    // Null for an all-zero bloom (every log-less receipt, e.g. a plain transfer): 256 inline bytes per
+    // receipt were a third of what each transaction left on the heap for the node's recent-block window.
+    private readonly StrongBox<Bloom>? _bloom;
 
     /// <summary>The transaction's EIP-2718 type (0 for legacy).</summary>
     public byte TxType { get; init; }
@@ -20,7 +25,11 @@ public sealed class Receipt
 
     public ulong CumulativeGasUsed { get; init; }
 
-    public Bloom Bloom { get => _bloom; init => _bloom = value; }
+    public Bloom Bloom
+    {
+        get => _bloom is { } box ? box.Value : default;
+        init => _bloom = value.IsZero ? null : new StrongBox<Bloom>(value);
+    }
 
     public IReadOnlyList<Log> Logs { get; init; } = [];
 
@@ -116,7 +125,7 @@ public sealed class Receipt
         writer.WriteListHeader(ContentLength);
         writer.WriteUInt64(Success ? 1UL : 0UL);
         writer.WriteUInt64(CumulativeGasUsed);
-        writer.WriteBytes(_bloom.Bytes);
+        writer.WriteBytes(_bloom is { } box ? box.Value.Bytes : EmptyBloom.Bytes);
         Log.WriteList(ref writer, Logs, logsContent);
     }
 

@@ -38,6 +38,19 @@ public class ReceiptTests
         }
     }
 
+    /// <summary>The bloom is stored as given (a zero one takes no space): it reads back and encodes unchanged.</summary>
+    [Fact]
+    public void BloomIsKeptAsGivenZeroOrNot()
+    {
+        Assert.True(Receipt.Create(2, true, 21_000, []).Bloom.IsZero);
+        Bloom some = Receipt.Create(2, true, 1, SomeLogs).Bloom;
+        Assert.False(some.IsZero);
+        var explicitBloom = new Receipt { TxType = 2, Success = true, CumulativeGasUsed = 5, Bloom = some };
+        Assert.Equal(some, explicitBloom.Bloom);
+        Assert.Equal(some, Receipt.Decode(explicitBloom.Encode()).Bloom); // decoding takes the encoded bloom, not one from the logs
+        Assert.True(new Receipt { TxType = 2, Success = true, CumulativeGasUsed = 5, Bloom = default }.Bloom.IsZero);
+    }
+
     [Fact]
     public void LegacyEncodingLayout()
     {
