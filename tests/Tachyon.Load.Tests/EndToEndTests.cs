@@ -61,6 +61,41 @@ public sealed class EndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transactions_that_join_a_growing_latest_block_are_all_found()
+    {
+        _chain.TransactionsPerBlock = 16; // "latest" keeps growing until it holds 16
+        // Open loop, a transaction every 2.5 ms: the 5 ms polls see blocks half full, the last one too.
+        LoadOptions o = Options(_server.HttpUri, WorkloadKind.Transfer, "--rate", "400", "--connections", "2", "--seed", "6");
+        LoadResult r = await LoadCommand.RunAsync(o, TextWriter.Null, showProgress: false);
+
+        Assert.Equal(200, r.Sent);
+        Assert.Equal(r.Sent, r.Accepted);
+        Assert.Equal(r.Accepted, r.Included);
+        Assert.True(_chain.HeadNumber < 20); // blocks really were shared
+    }
+
+    [Fact]
+    public async Task An_unchanged_latest_block_is_not_read_again()
+    {
+        LoadOptions o = Options(_server.HttpUri, WorkloadKind.Transfer, "--max", "--txs", "8", "--connections", "1", "--seed", "7");
+        await LoadCommand.RunAsync(o, TextWriter.Null, showProgress: false);
+        ulong head = _chain.HeadNumber;
+
+        await using var http = new HttpRpcTransport(_server.HttpUri, 1);
+        var tracker = new InclusionTracker(http, Presigned.Calls(1, 1, "eth_chainId", "[]"), new RunMetrics(1, 10), head);
+        await tracker.DetectAsync();
+        int before = _chain.BlockReceiptsReads;
+        await tracker.PollOnceAsync(); // reads the head once
+        for (int i = 0; i < 3; i++)
+        {
+            await Task.Delay(60); // past the 50 ms re-check interval: only the count is asked again
+            await tracker.PollOnceAsync();
+        }
+        Assert.Equal(before + 1, _chain.BlockReceiptsReads);
+        Assert.Equal(0, tracker.PollErrors);
+    }
+
+    [Fact]
     public async Task Open_loop_erc20_with_sync_sends_over_websockets_gets_every_receipt()
     {
         LoadOptions o = Options(_server.HttpUri, WorkloadKind.Erc20, "--rate", "200", "--ws", "--sync", "--connections", "2");

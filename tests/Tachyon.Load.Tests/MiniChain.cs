@@ -40,6 +40,17 @@ internal sealed class MiniChain : IEthBackend
     }
 
     private int _acceptLeft = int.MaxValue;
+    private int _blockReceiptsReads;
+
+    /// <summary>
+    /// Above 1, a transaction joins the newest block (same number and hash, longer lists) while that
+    /// holds fewer than this many and is not genesis: a node whose "latest" block still grows, as the
+    /// inclusion tracker must allow for. Otherwise each transaction gets its own block.
+    /// </summary>
+    public int TransactionsPerBlock { get; set; } = 1;
+
+    /// <summary>How many eth_getBlockReceipts calls were answered.</summary>
+    public int BlockReceiptsReads => Volatile.Read(ref _blockReceiptsReads);
     private string? _rejection;
 
     /// <summary>After <paramref name="accepted"/> more submissions, refuses every one with <paramref name="message"/>.</summary>
@@ -73,7 +84,11 @@ internal sealed class MiniChain : IEthBackend
     public BlockHeader? GetHeader(BlockSelector block) => GetBlock(block)?.Header;
     public TransactionInfo? GetTransaction(Hash256 hash) => _txs.GetValueOrDefault(hash);
     public ReceiptInfo? GetReceipt(Hash256 transactionHash) => _receipts.GetValueOrDefault(transactionHash);
-    public IReadOnlyList<ReceiptInfo>? GetBlockReceipts(BlockSelector block) { lock (_lock) return IndexOf(block) is int i ? _blockReceipts[i] : null; }
+    public IReadOnlyList<ReceiptInfo>? GetBlockReceipts(BlockSelector block)
+    {
+        Interlocked.Increment(ref _blockReceiptsReads);
+        lock (_lock) return IndexOf(block) is int i ? _blockReceipts[i] : null;
+    }
 
     public UInt256? GetBalance(Address address, BlockSelector block) { lock (_lock) return _world.TryGetAccount(address, out AccountData a) ? a.Balance : UInt256.Zero; }
     public ulong? GetNonce(Address address, BlockSelector block) { lock (_lock) return _world.TryGetAccount(address, out AccountData a) ? a.Nonce : 0; }
@@ -95,8 +110,10 @@ internal sealed class MiniChain : IEthBackend
         lock (_lock)
         {
             if (_acceptLeft-- <= 0) return ValueTask.FromResult(SubmitResult.Reject(TxRejection.Other, _rejection));
-            ulong number = (ulong)_blocks.Count;
-            BlockHeader parent = _blocks[^1].Header;
+            bool join = _blocks.Count > 1 && _blocks[^1].Transactions.Count < TransactionsPerBlock;
+            ulong number = (ulong)_blocks.Count - (join ? 1UL : 0UL);
+            BlockHeader parent = _blocks[(int)number - 1].Header;
+            ulong index = join ? (ulong)_blocks[^1].Transactions.Count : 0;
             var env = new BlockEnvironment { Number = number, Timestamp = number + 1, GasLimit = 1_000_000_000, BaseFee = BaseFee, ChainId = Chain };
             ulong expected = _world.TryGetAccount(sender, out AccountData acct) ? acct.Nonce : 0;
             if (tx.Nonce != expected)
@@ -108,18 +125,27 @@ internal sealed class MiniChain : IEthBackend
                 return ValueTask.FromResult(SubmitResult.Reject(why, r.InvalidReason));
             }
             Receipt receipt = r.ToReceipt(0);
-            var header = new BlockHeader
+            // A joined block keeps its first header (and hash): only its lists grow.
+            BlockHeader header = join ? _blocks[^1].Header : new BlockHeader
             {
                 ParentHash = parent.Hash, Number = number, GasLimit = 1_000_000_000, GasUsed = (ulong)r.GasUsed,
                 Timestamp = number + 1, BaseFeePerGas = BaseFee, LogsBloom = receipt.Bloom,
             };
-            var info = new TransactionInfo(tx, sender) { BlockHash = header.Hash, BlockNumber = number, TransactionIndex = 0, BlockBaseFee = BaseFee };
-            var ri = new ReceiptInfo(receipt, tx.Hash, 0, header.Hash, number)
+            var info = new TransactionInfo(tx, sender) { BlockHash = header.Hash, BlockNumber = number, TransactionIndex = index, BlockBaseFee = BaseFee };
+            var ri = new ReceiptInfo(receipt, tx.Hash, index, header.Hash, number)
             {
                 From = sender, To = tx.To, ContractAddress = r.ContractAddress, GasUsed = (ulong)r.GasUsed, EffectiveGasPrice = BaseFee + 1,
             };
-            _blocks.Add(new BlockInfo(header, [info]));
-            _blockReceipts.Add([ri]);
+            if (join)
+            {
+                _blocks[^1] = new BlockInfo(header, [.. _blocks[^1].Transactions, info]);
+                _blockReceipts[^1] = [.. _blockReceipts[^1], ri];
+            }
+            else
+            {
+                _blocks.Add(new BlockInfo(header, [info]));
+                _blockReceipts.Add([ri]);
+            }
             _txs[tx.Hash] = info;
             _receipts[tx.Hash] = ri;
         }

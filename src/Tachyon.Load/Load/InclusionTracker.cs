@@ -8,9 +8,11 @@ namespace Tachyon.Load.Load;
 /// <summary>
 /// Finds the run's transactions in blocks by polling over its own HTTP connections: every few ms
 /// it reads eth_blockNumber, then all new blocks in JSON-RPC batches (eth_getBlockReceipts when the
-/// node has it, for the status; else eth_getBlockByNumber for the hashes). The newest block is read
-/// again while it stays the newest (at most every 50 ms), for nodes whose "latest" block still
-/// grows. A transaction's inclusion time is when the tracker first saw it: an upper bound.
+/// node has it, for the status; else eth_getBlockByNumber for the hashes). While a block stays the
+/// newest, its transaction count is asked again (at most every 50 ms) and the block read again only
+/// when the count grew: some nodes' "latest" block still grows, and re-reading a sealed block of
+/// 10k receipts 20 times a second would cost the node under test more than the load itself.
+/// A transaction's inclusion time is when the tracker first saw it: an upper bound.
 /// </summary>
 public sealed class InclusionTracker(HttpRpcTransport http, Presigned txs, RunMetrics metrics, ulong startBlock)
 {
@@ -19,9 +21,11 @@ public sealed class InclusionTracker(HttpRpcTransport http, Presigned txs, RunMe
     private static readonly long HeadRefetchTicks = Stopwatch.Frequency / 20;
 
     private bool _hasBlockReceipts;
-    private ulong _next = startBlock + 1;
+    // The start block itself is read too: where "latest" still grows, the run's first transactions may join it.
+    private ulong _next = startBlock;
     private ulong _lastHead;
     private long _lastHeadFetch;
+    private int _lastHeadCount;
     private long _pollErrors;
 
     public long PollErrors => Interlocked.Read(ref _pollErrors);
@@ -31,7 +35,7 @@ public sealed class InclusionTracker(HttpRpcTransport http, Presigned txs, RunMe
     /// <summary>Asks once whether the node has eth_getBlockReceipts.</summary>
     public async Task DetectAsync()
     {
-        string p = $"[\"0x{startBlock:x}\"]";
+        string p = $"[\"0x{_next:x}\"]";
         RpcResponse r = await http.SendAsync(RpcRequest.Build(1, "eth_getBlockReceipts", p), 1).ConfigureAwait(false);
         _hasBlockReceipts = r.Ok;
     }
@@ -74,17 +78,30 @@ public sealed class InclusionTracker(HttpRpcTransport http, Presigned txs, RunMe
             _next = h;
         }
         long now = Stopwatch.GetTimestamp();
-        if (h > startBlock && (h != _lastHead || now - _lastHeadFetch >= HeadRefetchTicks))
+        if (h != _lastHead)
         {
             _lastHead = h;
             _lastHeadFetch = now;
-            await FetchAsync(h, h + 1).ConfigureAwait(false);
+            _lastHeadCount = await FetchAsync(h, h + 1).ConfigureAwait(false);
+        }
+        else if (now - _lastHeadFetch >= HeadRefetchTicks)
+        {
+            _lastHeadFetch = now;
+            RpcResponse count = await http.SendAsync(RpcRequest.Build(0, "eth_getBlockTransactionCountByNumber", $"[\"0x{h:x}\"]"), 0).ConfigureAwait(false);
+            if (count.Error is RpcError ce)
+            {
+                Fail(ce.ToString());
+                return;
+            }
+            if (count.Result.ValueKind == JsonValueKind.String && RpcClient.Quantity(count.Result) > (ulong)_lastHeadCount)
+                _lastHeadCount = await FetchAsync(h, h + 1).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Reads blocks [from, to) in one batch.</summary>
-    private async Task FetchAsync(ulong from, ulong to)
+    /// <summary>Reads blocks [from, to) in one batch; returns how many transactions the last of them has.</summary>
+    private async Task<int> FetchAsync(ulong from, ulong to)
     {
+        int lastCount = 0;
         var calls = new List<(string, string)>((int)(to - from));
         for (ulong n = from; n < to; n++)
             calls.Add(_hasBlockReceipts ? ("eth_getBlockReceipts", $"[\"0x{n:x}\"]") : ("eth_getBlockByNumber", $"[\"0x{n:x}\",false]"));
@@ -100,16 +117,19 @@ public sealed class InclusionTracker(HttpRpcTransport http, Presigned txs, RunMe
             if (_hasBlockReceipts)
             {
                 if (r.Result.ValueKind != JsonValueKind.Array) continue;
+                lastCount = r.Result.GetArrayLength();
                 foreach (JsonElement receipt in r.Result.EnumerateArray())
                     if (receipt.TryGetProperty("transactionHash", out JsonElement th) && th.GetString() is string hs)
                         Match(hs, seen, receipt.TryGetProperty("status", out JsonElement st) && st.GetString() == "0x1");
             }
             else if (r.Result.ValueKind == JsonValueKind.Object && r.Result.TryGetProperty("transactions", out JsonElement list))
             {
+                lastCount = list.GetArrayLength();
                 foreach (JsonElement h in list.EnumerateArray())
                     if (h.GetString() is string hs) Match(hs, seen, success: true); // status unknown without receipts
             }
         }
+        return lastCount;
     }
 
     private void Match(string hashHex, long seen, bool success)
