@@ -76,6 +76,34 @@ public sealed class HexParserTests
         n = RpcHex.WriteQuantity(new UInt256(0, 1), buffer);
         Assert.Equal("0x10000000000000000", System.Text.Encoding.ASCII.GetString(buffer[..n]));
     }
+
+    [Fact]
+    public void A_hash_result_is_written_as_its_hex_string()
+    {
+        var hash = new Hash256(Convert.FromHexString("00ff" + new string('a', 60)));
+        Assert.Equal(Write(RpcResult.From(RpcHex.Data(hash.Bytes))), Write(RpcResult.From(hash)));
+        Assert.Equal("\"0x00ff" + new string('a', 60) + "\"", Write(RpcResult.From(hash)));
+        Assert.Equal("null", Write(RpcResult.Null));
+
+        static string Write(RpcResult r)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var w = new System.Text.Json.Utf8JsonWriter(buffer)) r.WriteTo(w);
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+    }
+
+    [Fact]
+    public void Argument_errors_name_the_argument_every_time()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("[\"0x0g\", 5]");
+        var p = new ParamReader(doc.RootElement);
+        for (int i = 0; i < 2; i++) // the second read takes the path from the cache
+        {
+            Assert.Contains("invalid argument 0 (transaction)", Assert.Throws<RpcException>(() => p.Data(0, "transaction")).Message);
+            Assert.Contains("invalid argument 1 (block)", Assert.Throws<RpcException>(() => p.Block(1)).Message);
+        }
+    }
 }
 
 public sealed class RevertReasonTests

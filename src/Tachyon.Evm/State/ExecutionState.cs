@@ -66,7 +66,8 @@ public sealed class ExecutionState
                 case JournalKind.Nonce: a!.Nonce = e.U; break;
                 case JournalKind.Code: a!.Code = (byte[]?)e.Obj; a.CodeHash = e.Hash; break;
                 case JournalKind.Storage:
-                    if (e.Flag) a!.Storage[e.Key] = e.Value; else a!.Storage.Remove(e.Key);
+                    // The entry's SetStorage created the dictionary; a later reset swapped it, and the reset was undone first.
+                    if (e.Flag) a!.Storage![e.Key] = e.Value; else a!.Storage!.Remove(e.Key);
                     break;
                 case JournalKind.AccountReset:
                 {
@@ -193,8 +194,9 @@ public sealed class ExecutionState
     public bool HasStorage(in Address address)
     {
         AccountObject a = Get(address);
-        foreach (var kv in a.Storage)
-            if (!kv.Value.IsZero) return true;
+        if (a.Storage is not null)
+            foreach (var kv in a.Storage)
+                if (!kv.Value.IsZero) return true;
         if (a.StorageCleared) return false;
         if (!_reader.HasStorage(address)) return false;
         // Committed storage exists; it counts unless every committed slot was zeroed here (rare: check via reader).
@@ -281,7 +283,7 @@ public sealed class ExecutionState
         a.CodeHash = Hash256.EmptyKeccak;
         a.CodeChanged = true;
         a.StorageCleared = true;
-        a.Storage = new Dictionary<UInt256, UInt256>();
+        a.Storage = null; // the clone in the journal keeps the old slots for a revert
         if (_created.Add(address))
             _journal.Add(new JournalEntry { Kind = JournalKind.Created, Address = address });
     }
@@ -301,7 +303,7 @@ public sealed class ExecutionState
         a.CodeHash = Hash256.EmptyKeccak;
         a.CodeChanged = true;
         a.StorageCleared = true;
-        a.Storage = new Dictionary<UInt256, UInt256>();
+        a.Storage = null;
     }
 
     // ---------------------------------------------------------------- storage
@@ -309,7 +311,7 @@ public sealed class ExecutionState
     public UInt256 GetStorage(in Address address, in UInt256 slot)
     {
         AccountObject a = Get(address);
-        if (a.Storage.TryGetValue(slot, out UInt256 v)) return v;
+        if (a.Storage is not null && a.Storage.TryGetValue(slot, out UInt256 v)) return v;
         if (a.StorageCleared) return default;
         return GetCommitted(a, slot);
     }
@@ -333,6 +335,7 @@ public sealed class ExecutionState
     public void SetStorage(in Address address, in UInt256 slot, in UInt256 value)
     {
         AccountObject a = GetForWrite(address);
+        a.Storage ??= new Dictionary<UInt256, UInt256>();
         bool had = a.Storage.TryGetValue(slot, out UInt256 prev);
         _journal.Add(new JournalEntry { Kind = JournalKind.Storage, Account = a, Key = slot, Value = prev, Flag = had });
         a.Storage[slot] = value;
@@ -445,7 +448,8 @@ public sealed class ExecutionState
                 Code = a.CodeChanged ? a.Code ?? [] : null,
                 StorageCleared = a.StorageCleared,
             };
-            foreach (var kv in a.Storage) w.Storage.Add(kv);
+            if (a.Storage is not null)
+                foreach (var kv in a.Storage) w.Storage.Add(kv);
             ws.Accounts.Add(w);
         }
         return ws;
@@ -488,7 +492,8 @@ public sealed class ExecutionState
         public UInt256 Balance;
         public Hash256 CodeHash;
         public byte[]? Code;
-        public Dictionary<UInt256, UInt256> Storage = new();
+        /// <summary>Slots written in this transaction; null until the first write (most accounts have none).</summary>
+        public Dictionary<UInt256, UInt256>? Storage;
         public Dictionary<UInt256, UInt256>? Committed;
 
         public bool IsEmpty => Nonce == 0 && Balance.IsZero && CodeHash == Hash256.EmptyKeccak;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Tachyon.Core.Numerics;
 using Tachyon.Core.Types;
@@ -34,7 +35,13 @@ public readonly struct ParamReader
     public JsonElement Required(int i, string name) =>
         Optional(i) ?? throw RpcException.InvalidParams($"missing value for required argument {i} ({name})");
 
-    private static string Path(int i, string name) => $"argument {i} ({name})";
+    // Names are literals at the call sites: each path is formatted once, not per request (it only appears in errors).
+    private static readonly ConcurrentDictionary<(int, string), string> Paths = new();
+
+    private static string Path(int i, string name) =>
+        Paths.TryGetValue((i, name), out string? path) ? path
+        : Paths.Count < 4096 ? Paths.GetOrAdd((i, name), static k => $"argument {k.Item1} ({k.Item2})")
+        : $"argument {i} ({name})";
 
     public ulong Quantity(int i, string name, bool allowNumber = false) => JsonArgs.Quantity(Required(i, name), Path(i, name), allowNumber);
 

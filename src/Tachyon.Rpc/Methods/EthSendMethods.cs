@@ -18,7 +18,7 @@ public static class EthSendMethods
             p.AtMost(1);
             Transaction tx = TransactionSubmitter.Decode(c, p.Data(0, "transaction"));
             var (_, result) = await TransactionSubmitter.SubmitAsync(c, tx).ConfigureAwait(false);
-            return RpcHex.Data(result.Hash.Bytes);
+            return RpcResult.From(result.Hash);
         });
         r.Register("eth_sendRawTransactionSync", SendSync);
         r.Register("realtime_sendRawTransaction", SendSync);
@@ -28,7 +28,7 @@ public static class EthSendMethods
             CallRequest request = CallRequestParser.Parse(p.Required(0, "transaction"), p.PathOf(0, "transaction"));
             Transaction signed = await DevSigner.FillAndSignAsync(c, request).ConfigureAwait(false);
             var (_, result) = await TransactionSubmitter.SubmitAsync(c, signed).ConfigureAwait(false);
-            return RpcHex.Data(result.Hash.Bytes);
+            return RpcResult.From(result.Hash);
         });
     }
 
