@@ -61,6 +61,14 @@ public sealed class Receipt
         return output;
     }
 
+    /// <summary>Writes the consensus encoding into <paramref name="destination"/> and returns its length (<see cref="EncodedLength"/>).</summary>
+    public int Encode(Span<byte> destination)
+    {
+        int length = EncodedLength;
+        WriteEncoding(destination[..length]);
+        return length;
+    }
+
     /// <summary>
     /// Writes the receipt as an item of an RLP list of receipts (network/storage form): a legacy
     /// receipt is its list itself; a typed receipt is an RLP byte string wrapping type || list.
@@ -72,7 +80,10 @@ public sealed class Receipt
             WriteList(ref writer);
             return;
         }
-        writer.WriteBytes(Encode());
+        CheckType(TxType);
+        writer.WriteStringHeader(EncodedLength); // at least a type byte and a list header: never a lone byte
+        writer.WriteRawByte(TxType);
+        WriteList(ref writer);
     }
 
     /// <summary>Length of the item <see cref="WriteTo"/> writes.</summary>

@@ -26,6 +26,15 @@ public ref struct RlpWriter
 
     public void WriteListHeader(int contentLength) => WriteHeader(0xC0, contentLength);
 
+    /// <summary>
+    /// The header of a byte string whose bytes the caller writes next (with <see cref="WriteRaw"/> or
+    /// <see cref="WriteRawByte"/>); not for a single byte below 0x80, which is its own encoding.
+    /// </summary>
+    public void WriteStringHeader(int length) => WriteHeader(0x80, length);
+
+    /// <summary>Writes one byte as is (part of an item whose header is already written).</summary>
+    public void WriteRawByte(byte value) => _buffer[_position++] = value;
+
     public void WriteBytes(scoped ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 1 && bytes[0] < 0x80)

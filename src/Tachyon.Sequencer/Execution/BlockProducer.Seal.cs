@@ -130,16 +130,29 @@ internal sealed partial class BlockProducer
         ReadOnlyMemory<byte>[] encodedArray = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(n);
         ReadOnlyMemory<byte>[] receiptItemsArray = ArrayPool<ReadOnlyMemory<byte>>.Shared.Rent(n);
         Receipt[] receiptsArray = ArrayPool<Receipt>.Shared.Rent(n);
+        // Every transaction's and receipt's encoding lives in one pooled buffer each, not an array apiece.
+        int txBytes = 0, receiptBytes = 0;
+        for (int i = 0; i < n; i++)
+        {
+            txBytes += TransactionEncoder.GetLength(txs[i].Transaction);
+            receiptBytes += txs[i].Receipt.EncodedLength;
+        }
+        byte[] txBuffer = ArrayPool<byte>.Shared.Rent(txBytes);
+        byte[] receiptBuffer = ArrayPool<byte>.Shared.Rent(receiptBytes);
         try
         {
             var encoded = new ArraySegment<ReadOnlyMemory<byte>>(encodedArray, 0, n);
             var receiptItems = new ArraySegment<ReadOnlyMemory<byte>>(receiptItemsArray, 0, n);
             var receipts = new ArraySegment<Receipt>(receiptsArray, 0, n);
-            for (int i = 0; i < n; i++)
+            for (int i = 0, txAt = 0, receiptAt = 0; i < n; i++)
             {
-                encodedArray[i] = TransactionEncoder.Encode(txs[i].Transaction);
+                int txLength = TransactionEncoder.Encode(txs[i].Transaction, txBuffer.AsSpan(txAt));
+                encodedArray[i] = txBuffer.AsMemory(txAt, txLength);
+                txAt += txLength;
                 receiptsArray[i] = txs[i].Receipt;
-                receiptItemsArray[i] = receiptsArray[i].Encode();
+                int receiptLength = receiptsArray[i].Encode(receiptBuffer.AsSpan(receiptAt));
+                receiptItemsArray[i] = receiptBuffer.AsMemory(receiptAt, receiptLength);
+                receiptAt += receiptLength;
             }
             Hash256 txRoot = TrieRoots.OrderedRoot(encoded);
             Hash256 receiptsRoot = TrieRoots.OrderedRoot(receiptItems);
@@ -154,6 +167,8 @@ internal sealed partial class BlockProducer
             ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(encodedArray, clearArray: true);
             ArrayPool<ReadOnlyMemory<byte>>.Shared.Return(receiptItemsArray, clearArray: true);
             ArrayPool<Receipt>.Shared.Return(receiptsArray, clearArray: true);
+            ArrayPool<byte>.Shared.Return(txBuffer);
+            ArrayPool<byte>.Shared.Return(receiptBuffer);
         }
     }
 

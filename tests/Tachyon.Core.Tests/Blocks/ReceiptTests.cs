@@ -25,6 +25,9 @@ public class ReceiptTests
             Receipt receipt = Receipt.Create(type, success, 1_234_567, SomeLogs);
             byte[] encoded = receipt.Encode();
             Assert.Equal(receipt.EncodedLength, encoded.Length);
+            var into = new byte[encoded.Length + 3];
+            Assert.Equal(encoded.Length, receipt.Encode(into.AsSpan(1)));
+            Assert.Equal(encoded, into.AsSpan(1, encoded.Length).ToArray());
             if (type == 0) Assert.True(encoded[0] >= 0xC0);
             else Assert.Equal(type, encoded[0]);
 
@@ -83,6 +86,15 @@ public class ReceiptTests
         items.EnsureEnd();
         Assert.Equal([0, 2, 3], new[] { first.TxType, second.TxType, third.TxType });
         Assert.Equal(receipts[2].Encode(), third.Encode());
+
+        // Byte for byte what wrapping each typed encoding as an RLP string gives.
+        var expected = new byte[buffer.Length];
+        var reference = new RlpWriter(expected);
+        reference.WriteListHeader(content);
+        foreach (Receipt r in receipts)
+            if (r.TxType == 0) reference.WriteRaw(r.Encode());
+            else reference.WriteBytes(r.Encode());
+        Assert.Equal(expected, buffer);
     }
 
     [Theory]
