@@ -2,13 +2,14 @@
 # Tachyon vs a Hardhat node, measured in one run on this machine (issue #7):
 #   (a) sustained ETH and ERC-20 transfers (tachyon load, closed loop over WebSockets): TPS, send → receipt p50/p99;
 #   (b) 10,000 transfers: Hardhat automine off + evm_mine, Tachyon streamed (eth_sendRawTransaction), once with
-#       one request per transaction and once in JSON-RPC batches of BLOCK_BATCH (the same batches on both nodes);
+#       one request per transaction and once in JSON-RPC batches of BLOCK_BATCH (the same batches on both nodes),
+#       each BLOCK_REPEAT times with fresh accounts: the table has the median run;
 #   (c) eth_call of our compute kernels (sieve, arithmetic loop): median time;
 #   (d) the latency probe (one WebSocket, one transaction at a time).
 # Writes the table into docs/benchmarks.md (the compare-hardhat section) and prints it.
 # usage: scripts/compare-hardhat.sh [SECONDS]      (SECONDS per sustained run, default 10)
 # env:   NODES="hardhat tachyon" (default both), HARDHAT_PORT (18545), TACHYON_PORT (28545), KEEP=1 keeps results,
-#        BLOCK_BATCH (10: transactions per JSON-RPC batch in the batched 10k run),
+#        BLOCK_BATCH (10: transactions per JSON-RPC batch in the batched 10k run), BLOCK_REPEAT (3: runs of each 10k block),
 #        TACHYON_RPC=http://127.0.0.1:PORT measures an already running Tachyon node on loopback instead of starting one
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +18,7 @@ NODES=${NODES:-"hardhat tachyon"}
 HARDHAT_PORT=${HARDHAT_PORT:-18545}
 TACHYON_PORT=${TACHYON_PORT:-28545}
 BLOCK_BATCH=${BLOCK_BATCH:-10}
+BLOCK_REPEAT=${BLOCK_REPEAT:-3}
 OUT=$(mktemp -d /tmp/compare-hardhat.XXXXXX)
 DATADIR=$(mktemp -d /tmp/compare-tachyon-data.XXXXXX)
 PIDS=()
@@ -73,9 +75,10 @@ for node in $NODES; do
         --json "$OUT/$node-$w-sync.json" --plot "$OUT/$node-$w-sync.png" | tail -8
     fi
   done
-  "${TACHYON[@]}" compare block --rpc "ws://127.0.0.1:$port" --mode $block_mode --txs 10000 --accounts 100 --json "$OUT/$node-block.json" | tail -2
+  "${TACHYON[@]}" compare block --rpc "ws://127.0.0.1:$port" --mode $block_mode --txs 10000 --accounts 100 --repeat "$BLOCK_REPEAT" \
+    --json "$OUT/$node-block.json" | grep -E '^(block of|median of|  ERROR)'
   "${TACHYON[@]}" compare block --rpc "ws://127.0.0.1:$port" --mode $block_mode --txs 10000 --accounts 100 --batch "$BLOCK_BATCH" \
-    --json "$OUT/$node-block-batch.json" | tail -2
+    --repeat "$BLOCK_REPEAT" --json "$OUT/$node-block-batch.json" | grep -E '^(block of|median of|  ERROR)'
   for k in sieve arith; do
     "${TACHYON[@]}" compare call --rpc "$url" --kernel $k --json "$OUT/$node-call-$k.json" | tail -1
   done

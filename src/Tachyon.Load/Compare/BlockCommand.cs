@@ -15,6 +15,9 @@ public sealed record BlockResult(string Rpc, string Mode, int Txs, int Accounts,
     int Blocks, string? Error, double ClientCpuSeconds)
 {
     public double Tps => Seconds > 0 ? Included / Seconds : 0;
+
+    /// <summary>With --repeat: every run's time in run order (this result is the median run).</summary>
+    public IReadOnlyList<double>? RunSeconds { get; init; }
 }
 
 public enum BlockMode { Mine, Stream, Sync }
@@ -28,18 +31,19 @@ public enum BlockMode { Mine, Stream, Sync }
 /// with eth_sendRawTransactionSync, whose answers are the receipts. --batch N sends the transactions
 /// as JSON-RPC batches of N (one per account) on every mode and node alike. Before the clock starts
 /// the client sends --warmup read-only calls through the same code, so the timed part does not pay
-/// for the client's own JIT compilation.
+/// for the client's own JIT compilation. --repeat N does all of it N times (fresh accounts each time)
+/// and reports the median run, so one noisy moment of a shared machine does not decide the figure.
 /// </summary>
 public static class BlockCommand
 {
-    public const string Usage = "tachyon compare block --rpc URL [--mode mine|stream|sync] [--txs N] [--accounts K] [--connections C] [--batch N] [--warmup CALLS] [--key 0x..] [--json FILE]";
+    public const string Usage = "tachyon compare block --rpc URL [--mode mine|stream|sync] [--txs N] [--accounts K] [--connections C] [--batch N] [--warmup CALLS] [--repeat N] [--key 0x..] [--json FILE]";
 
     public static async Task<int> MainAsync(string[] args)
     {
         Uri? rpc = null;
         BlockMode mode = BlockMode.Stream;
         int txs = 10_000, accounts = 100, connections = 25; // 100 requests in flight: one per account
-        int batch = 1, warmup = 2_000;
+        int batch = 1, warmup = 2_000, repeat = 1;
         byte[] key = LoadAccount.DevKey0;
         string? json = null;
         var r = new ArgReader("compare block", args);
@@ -62,6 +66,7 @@ public static class BlockCommand
                 case "--connections": connections = r.Int(1, 1024); break;
                 case "--batch": batch = r.Int(1, 1000); break;
                 case "--warmup": warmup = r.Int(0, 1_000_000); break;
+                case "--repeat": repeat = r.Int(1, 50); break;
                 case "--key": key = r.Key(); break;
                 case "--json": json = r.Value(); break;
                 default: throw r.Unknown();
@@ -70,12 +75,33 @@ public static class BlockCommand
         if (rpc is null) throw new UsageException("--rpc URL is required");
         if (txs % accounts != 0) throw new UsageException("--txs must be a multiple of --accounts (each account sends the same number)");
         if (batch > accounts) throw new UsageException("--batch must not exceed --accounts (a batch holds one transaction per account)");
-        BlockResult result = await RunAsync(rpc, mode, txs, accounts, connections, key, Console.Out, batch, warmup).ConfigureAwait(false);
-        Console.WriteLine($"block of {result.Txs:N0} transfers on {result.Rpc} ({result.Mode}): {result.Seconds * 1000:0.#} ms from first send to all receipts, " +
-                          $"{result.Included:N0} included in {result.Blocks} block(s), {result.Tps:N0} tx/s; client CPU {result.ClientCpuSeconds * 1000:0} ms");
+        var runs = new List<BlockResult>(repeat);
+        BlockResult result;
+        do
+        {
+            result = await RunAsync(rpc, mode, txs, accounts, connections, key, Console.Out, batch, warmup).ConfigureAwait(false);
+            runs.Add(result);
+            Console.WriteLine($"block of {result.Txs:N0} transfers on {result.Rpc} ({result.Mode}): {result.Seconds * 1000:0.#} ms from first send to all receipts, " +
+                              $"{result.Included:N0} included in {result.Blocks} block(s), {result.Tps:N0} tx/s; client CPU {result.ClientCpuSeconds * 1000:0} ms");
+        } while (result.Error == null && runs.Count < repeat);
         if (result.Error != null) Console.WriteLine("  ERROR: " + result.Error);
+        else if (repeat > 1)
+        {
+            result = Median(runs);
+            Console.WriteLine($"median of {repeat} runs: {result.Seconds * 1000:0.#} ms (runs: {string.Join(", ", runs.ConvertAll(x => (x.Seconds * 1000).ToString("0.#")))} ms)");
+        }
         if (json != null) JsonOutput.Write(json, result);
         return result.Error == null ? 0 : 1;
+    }
+
+    /// <summary>The run with the median time (the lower of the middle two for an even count), carrying every run's time.</summary>
+    public static BlockResult Median(IReadOnlyList<BlockResult> runs)
+    {
+        var order = new List<BlockResult>(runs);
+        order.Sort((a, b) => a.Seconds.CompareTo(b.Seconds));
+        var times = new double[runs.Count];
+        for (int i = 0; i < times.Length; i++) times[i] = runs[i].Seconds;
+        return order[(order.Count - 1) / 2] with { RunSeconds = times };
     }
 
     public static async Task<BlockResult> RunAsync(Uri rpc, BlockMode mode, int txCount, int k, int connections, byte[] key, TextWriter log,
