@@ -97,7 +97,7 @@ public static class ReportCommand
         sb.Append('\n');
         if (hp is JsonElement hpe && hpe.GetProperty("method").GetString() is string hmethod)
             sb.Append($"Hardhat's probe uses `{hmethod}` (it has no eth_sendRawTransactionSync).\n\n");
-        foreach (var (label, h, t) in new[] { ("10,000 transfers", hb, tb), ("in batches", hbb, tbb) })
+        foreach (var (label, h, t) in new[] { ("10,000 transfers", hb, tb), ("10,000 transfers in JSON-RPC batches", hbb, tbb) })
             if (Runs(h) is string hr && Runs(t) is string tr)
                 sb.Append($"{label}, every run (ms, in run order): Hardhat {hr}; Tachyon {tr}.\n\n");
         if (goals.Count > 0) sb.Append("Goals: ").Append(string.Join("; ", goals)).Append(".\n");
