@@ -16,9 +16,9 @@ internal sealed class ChainIndex
     private readonly LayeredState _state;
     private readonly int _window;
     private readonly ConcurrentDictionary<ulong, BlockData> _blocks = new();
-    private readonly ConcurrentDictionary<Hash256, (BlockData Block, int Index)> _txs = new();
     private readonly ConcurrentDictionary<Hash256, ulong> _hashes = new();
     private volatile BlockData _head;
+    private long _newest; // the highest block number in memory (open blocks included)
 
     public ChainIndex(LayeredState state, int window, BlockData head)
     {
@@ -26,6 +26,7 @@ internal sealed class ChainIndex
         _window = Math.Max(window, 1);
         _head = head;
         _blocks[head.Number] = head;
+        _newest = (long)head.Number;
         // Hashes of stored blocks (a restart): one header read each.
         for (ulong n = 0; n <= head.Number; n++)
         {
@@ -37,11 +38,28 @@ internal sealed class ChainIndex
     /// <summary>The newest sealed block.</summary>
     public BlockData Head => _head;
 
-    public void AddOpen(BlockData block) => _blocks[block.Number] = block;
+    public void AddOpen(BlockData block)
+    {
+        _blocks[block.Number] = block;
+        if ((long)block.Number > Interlocked.Read(ref _newest)) Interlocked.Exchange(ref _newest, (long)block.Number);
+    }
 
-    public void AddTransaction(BlockData block, ExecutedTransaction tx) => _txs[tx.Hash] = (block, tx.Index);
+    /// <summary>Whether a block in memory (open, sealing or in the window) holds the transaction.</summary>
+    public bool ContainsTransaction(in Hash256 hash) => FindInMemory(hash) is not null;
 
-    public bool ContainsTransaction(in Hash256 hash) => _txs.ContainsKey(hash);
+    /// <summary>
+    /// Probes each block in memory, newest first (each has its own hash table): a hit is usually in the
+    /// newest few; a miss costs ~window probes, then the stored index.
+    /// </summary>
+    private (BlockData Block, ExecutedTransaction Tx)? FindInMemory(in Hash256 hash)
+    {
+        long newest = Interlocked.Read(ref _newest);
+        long oldest = Math.Max(0, (long)_head.Number - _window);
+        for (long n = newest; n >= oldest; n--)
+            if (_blocks.TryGetValue((ulong)n, out BlockData? b) && b.TryFind(hash, out ExecutedTransaction? tx))
+                return (b, tx);
+        return null;
+    }
 
     /// <summary>The sealer publishes a block whose header is final; blocks past the window leave memory.</summary>
     public void Sealed(BlockData block)
@@ -50,8 +68,7 @@ internal sealed class ChainIndex
         _head = block;
         if (block.Number < (ulong)_window) return;
         ulong old = block.Number - (ulong)_window;
-        if (_blocks.TryRemove(old, out BlockData? gone))
-            foreach (ExecutedTransaction tx in gone.Snapshot()) _txs.TryRemove(tx.Hash, out _);
+        _blocks.TryRemove(old, out _);
     }
 
     /// <summary>A block by number: sealed, or (<paramref name="includeUnsealed"/>) being sealed or open.</summary>
@@ -77,7 +94,7 @@ internal sealed class ChainIndex
     /// <summary>An included transaction (in any block, sealed or not) and its position.</summary>
     public (BlockData Block, ExecutedTransaction Tx)? FindTransaction(in Hash256 hash)
     {
-        if (_txs.TryGetValue(hash, out var hit)) return (hit.Block, hit.Block[hit.Index]);
+        if (FindInMemory(hash) is { } hit) return hit;
         if (!_state.TryGetTransactionLocation(hash, out ulong number, out int index)) return null;
         BlockData? block = Get(number);
         return block == null || index >= block.Count ? null : (block, block[index]);

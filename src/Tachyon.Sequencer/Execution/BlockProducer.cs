@@ -319,13 +319,17 @@ internal sealed partial class BlockProducer
         exe = null!;
         account = default;
         Hash256 hash = tx.Hash;
-        if (_index.ContainsTransaction(hash) || _pool.Contains(hash)) return SubmitResult.Reject(TxRejection.AlreadyKnown);
+        OpenBlock open = _open;
+        open.State.TryGetAccount(sender, out account);
+        // An included transaction's nonce is spent, so the chain is searched only for a stale nonce
+        // (the search probes every block in memory: off the common path).
+        if (_pool.Contains(hash) || (tx.Nonce < account.Nonce && _index.ContainsTransaction(hash)))
+            return SubmitResult.Reject(TxRejection.AlreadyKnown);
         if (tx.Type == TransactionType.Blob) return SubmitResult.Reject(TxRejection.TypeNotSupported);
         if (tx.GasLimit > _gasLimit)
             return SubmitResult.Reject(TxRejection.ExceedsBlockGasLimit, $"gas {tx.GasLimit}, block gas limit {_gasLimit}");
         if (tx.PriorityFeeCap > tx.MaxFeeCap)
             return SubmitResult.Reject(TxRejection.TipAboveFeeCap, $"address {sender}, maxPriorityFeePerGas: {tx.PriorityFeeCap}, maxFeePerGas: {tx.MaxFeeCap}");
-        OpenBlock open = _open;
         if (tx.MaxFeeCap < open.Block.BaseFee)
             return SubmitResult.Reject(TxRejection.FeeCapBelowBaseFee, $"address {sender}, maxFeePerGas: {tx.MaxFeeCap}, baseFee: {open.Block.BaseFee}");
         exe = tx.ToExecutable(sender);
@@ -333,7 +337,6 @@ internal sealed partial class BlockProducer
         long needed = Math.Max(intrinsic, floor);
         if (exe.GasLimit < needed) return SubmitResult.Reject(TxRejection.IntrinsicGasTooLow, $"gas {tx.GasLimit}, minimum needed {needed}");
 
-        open.State.TryGetAccount(sender, out account);
         if (tx.Nonce < account.Nonce) return SubmitResult.Reject(TxRejection.NonceTooLow, expectedNonce: account.Nonce);
         bool overflow = UInt256.MultiplyOverflow(tx.GasLimit, tx.MaxFeeCap, out UInt256 maxFee)
             | UInt256.AddOverflow(in maxFee, tx.Value, out UInt256 cost);
@@ -384,8 +387,7 @@ internal sealed partial class BlockProducer
         Receipt receipt = result.ToReceipt(block.GasUsed);
         var executed = new ExecutedTransaction(tx, sender, block.Count, receipt, (ulong)result.GasUsed,
             ExecutedTransaction.EffectivePrice(tx, block.BaseFee), result.ContractAddress, block.LogCount);
-        block.Append(executed);
-        _index.AddTransaction(block, executed);
+        block.Append(executed); // the chain index finds it through the block's own hash table
         _miniTxs.Add(executed);
         if (!_waiters.IsEmpty && _waiters.TryRemove(tx.Hash, out var waiter)) waiter.TrySetResult(block.ReceiptInfo(executed));
     }
