@@ -97,7 +97,7 @@ public sealed class SequencerNode : IAsyncDisposable
                 $"{options.DataDir} holds chain id {System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(storedId)}, " +
                 $"but the configured chain id is {options.Genesis.Config.ChainId}; use the original chain id or another data directory");
         ulong n = persisted.Number;
-        BlockData head = BlockCodec.Load(state.GetHeader(n)!, state.GetBody(n)!, state.GetReceipts(n)!);
+        BlockData head = BlockCodec.Load(state.GetHeader(n)!, state.GetBody(n)!, state.GetReceipts(n)!, state.GetSenders(n));
         log.LogInformation("chain {ChainId} continues from block {Number} {Hash}", options.Genesis.Config.ChainId, n, head.Hash);
         return head;
     }

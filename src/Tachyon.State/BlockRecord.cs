@@ -6,7 +6,8 @@ namespace Tachyon.State;
 public readonly record struct EncodedHeader(byte[] Rlp, Hash256 Hash);
 
 /// <summary>What the root stage builds for a block whose header, body and receipts all wait for its state root.</summary>
-public readonly record struct BuiltBlock(EncodedHeader Header, byte[] Body, byte[] Receipts);
+/// <param name="Senders">The transactions' senders, 20 bytes each in order; null when not known (not stored then).</param>
+public readonly record struct BuiltBlock(EncodedHeader Header, byte[] Body, byte[] Receipts, byte[]? Senders = null);
 
 /// <summary>
 /// The chain data stored with a block's state, encoded (RLP header, body and receipts).
@@ -20,7 +21,7 @@ public sealed class BlockRecord
     private readonly Func<Hash256, EncodedHeader>? _buildHeader;
     private readonly Func<Hash256, BuiltBlock>? _buildBlock;
     private volatile byte[]? _header;
-    private volatile byte[]? _body, _receipts;
+    private volatile byte[]? _body, _receipts, _senders;
     private volatile IReadOnlyList<Hash256> _transactionHashes;
     private Hash256 _hash;
 
@@ -67,6 +68,9 @@ public sealed class BlockRecord
     /// <summary>The receipts RLP; null while a deferred build waits for the state root, and once stored.</summary>
     public byte[]? Receipts => _receipts;
 
+    /// <summary>The senders (20 bytes per transaction, in order), when the builder gave them; null once stored.</summary>
+    public byte[]? Senders => _senders;
+
     /// <summary>The block's transaction hashes, in order; empty once <see cref="ReleaseStored"/> ran.</summary>
     public IReadOnlyList<Hash256> TransactionHashes => _transactionHashes;
 
@@ -87,6 +91,7 @@ public sealed class BlockRecord
     {
         _body = null;
         _receipts = null;
+        _senders = null;
         _transactionHashes = [];
     }
 
@@ -99,6 +104,7 @@ public sealed class BlockRecord
             BuiltBlock b = _buildBlock(stateRoot);
             _body = b.Body;
             _receipts = b.Receipts;
+            _senders = b.Senders;
             _hash = b.Header.Hash;
             _header = b.Header.Rlp; // published last: a header means body and receipts are there too
             return;

@@ -146,6 +146,9 @@ public sealed class LayeredState : IDisposable
     public byte[]? GetBody(ulong number) => FindLayer(number)?.Block.Body ?? ReadByNumber(Db.BodiesCf, number);
     public byte[]? GetReceipts(ulong number) => FindLayer(number)?.Block.Receipts ?? ReadByNumber(Db.ReceiptsCf, number);
 
+    /// <summary>The block's senders, 20 bytes per transaction; null for a block stored without them.</summary>
+    public byte[]? GetSenders(ulong number) => FindLayer(number)?.Block.Senders ?? ReadByNumber(Db.SendersCf, number);
+
     /// <summary>Where a transaction is: block number and index in the block.</summary>
     public bool TryGetTransactionLocation(in Hash256 txHash, out ulong blockNumber, out int index)
     {

@@ -82,4 +82,29 @@ public sealed class BlockDataTests
         await Task.WhenAll(readers);
         Assert.True(Interlocked.Read(ref checks) > 1000);
     }
+
+    [Fact]
+    public void A_stored_block_takes_its_senders_from_storage_and_recovers_only_without_them()
+    {
+        Transaction[] signed = [TestChain.Transfer(0, TestChain.Accounts[1], 5, nonce: 0), TestChain.Transfer(2, TestChain.Accounts[1], 7, nonce: 0)];
+        Receipt[] receipts = [Receipt.Create(2, true, 21_000, []), Receipt.Create(2, true, 42_000, [])];
+        byte[] body = new BlockBody([.. signed.Select(t => (ReadOnlyMemory<byte>)TransactionEncoder.Encode(t))], [], []).Encode();
+        byte[] header = new BlockHeader { Number = 9, GasLimit = 30_000_000, GasUsed = 42_000, BaseFeePerGas = UInt256.One }.Encode();
+        byte[] encodedReceipts = BlockCodec.EncodeReceipts(receipts);
+        Address[] expected = [TestChain.Accounts[0], TestChain.Accounts[2]];
+
+        Address[] Senders(byte[]? stored)
+        {
+            BlockData b = BlockCodec.Load(header, body, encodedReceipts, stored);
+            return [b[0].Sender, b[1].Sender];
+        }
+
+        Assert.Equal(expected, Senders(null)); // stored before senders were: recovered from the signatures
+        byte[] stored = [.. expected[0].Bytes, .. expected[1].Bytes];
+        Assert.Equal(expected, Senders(stored));
+        // Taken as stored, not recovered: a (made-up) stored sender comes back as is.
+        byte[] madeUp = [.. Enumerable.Repeat((byte)0x11, 20), .. expected[1].Bytes];
+        Assert.Equal([new Address(madeUp.AsSpan(0, 20)), expected[1]], Senders(madeUp));
+        Assert.Equal(expected, Senders(madeUp[..20])); // wrong length: ignored, recovered
+    }
 }

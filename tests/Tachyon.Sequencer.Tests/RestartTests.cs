@@ -34,6 +34,32 @@ public sealed class RestartTests
     }
 
     [Fact]
+    public async Task Blocks_are_stored_with_their_senders_and_read_back_with_them()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "tachyon-seq-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Tachyon.Core.Transactions.Transaction a = Transfer(0, Bob, 1, nonce: 0), b = Transfer(2, Bob, 2, nonce: 0);
+            await using (var chain = Start(dir: dir))
+            {
+                await chain.ExecuteAsync(a);
+                await chain.ExecuteAsync(b);
+            } // stopping seals the block and persists it
+            using (var state = Tachyon.State.LayeredState.Open(dir))
+                Assert.Equal([.. Accounts[0].Bytes, .. Accounts[2].Bytes], state.GetSenders(1) ?? []);
+            await using (var chain = Start(dir: dir))
+            {
+                Assert.Equal(Accounts[0], chain.Backend.GetReceipt(a.Hash)!.From);
+                Assert.Equal(Accounts[2], chain.Backend.GetReceipt(b.Hash)!.From);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AnotherGenesisOnTheSameDirectoryIsRefused()
     {
         string dir;

@@ -76,6 +76,7 @@ public class HeaderAndProofTests
     [Fact]
     public async Task DeferredBodiesAndReceiptsAreBuiltWithTheHeaderAndStored()
     {
+        static byte[] Senders(ulong n) => Enumerable.Repeat((byte)(n + 1), 20).ToArray();
         using var dir = new TempDir();
         List<BlockRecord> records;
         using var gate = new ManualResetEventSlim(false);
@@ -84,23 +85,28 @@ public class HeaderAndProofTests
             records = CommitBlocks(state, 4, (n, parent) => new BlockRecord(n, root =>
             {
                 if (n == 3) gate.Wait(); // hold the last build to look at the record meanwhile
-                return new BuiltBlock(TestHeader(parent, root), Rlp.Encode([(byte)n]), Rlp.Encode([(byte)(n + 100)]));
+                // Odd blocks come with their senders (20 bytes per transaction), even ones without.
+                return new BuiltBlock(TestHeader(parent, root), Rlp.Encode([(byte)n]), Rlp.Encode([(byte)(n + 100)]), n % 2 == 1 ? Senders(n) : null);
             }, [Keccak256.Compute([(byte)n])]));
             BlockRecord pending = records[3];
             Assert.False(pending.HasHeader);
             Assert.Null(pending.Body);
             Assert.Null(pending.Receipts);
+            Assert.Null(pending.Senders);
             Assert.Null(state.GetBody(3));
             gate.Set();
             await state.GetLayer(3)!.RootTask;
             Assert.True(pending.HasHeader);
             Assert.Equal(Rlp.Encode([(byte)3]), state.GetBody(3)); // from the record or, once stored, the database
             Assert.Equal(Rlp.Encode([(byte)103]), state.GetReceipts(3));
+            Assert.Equal(Senders(3), state.GetSenders(3));
             state.WaitForPersistence();
             Assert.NotNull(state.GetLayer(3)); // still in the history window...
             Assert.Null(pending.Body);          // ...but the stored encodings left the heap
             Assert.Null(pending.Receipts);
             Assert.Empty(pending.TransactionHashes);
+            Assert.Null(pending.Senders);
+            Assert.Equal(Senders(3), state.GetSenders(3));
             Assert.Equal(Rlp.Encode([(byte)3]), state.GetBody(3));
             Assert.Equal(Rlp.Encode([(byte)103]), state.GetReceipts(3));
             Assert.True(state.TryGetTransactionLocation(Keccak256.Compute([(byte)3]), out ulong where, out _));
@@ -113,6 +119,7 @@ public class HeaderAndProofTests
                 Assert.Equal(records[(int)n].Header, reopened.GetHeader(n));
                 Assert.Equal(Rlp.Encode([(byte)n]), reopened.GetBody(n));
                 Assert.Equal(Rlp.Encode([(byte)(n + 100)]), reopened.GetReceipts(n));
+                Assert.Equal(n % 2 == 1 ? Senders(n) : null, reopened.GetSenders(n));
                 Assert.True(reopened.TryGetTransactionLocation(Keccak256.Compute([(byte)n]), out ulong at, out int index));
                 Assert.Equal((n, 0), (at, index));
             }

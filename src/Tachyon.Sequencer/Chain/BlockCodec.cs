@@ -31,8 +31,12 @@ internal static class BlockCodec
         return receipts;
     }
 
-    /// <summary>Rebuilds a stored block: decodes it and recovers every sender.</summary>
-    public static BlockData Load(byte[] header, byte[] body, byte[] receipts)
+    /// <summary>
+    /// Rebuilds a stored block: decodes it and takes each sender from <paramref name="senders"/> (20 bytes
+    /// per transaction, as stored with the block), or recovers it from the signature when the block was
+    /// stored without them.
+    /// </summary>
+    public static BlockData Load(byte[] header, byte[] body, byte[] receipts, byte[]? senders = null)
     {
         BlockHeader h = BlockHeader.Decode(header);
         BlockBody b = BlockBody.Decode(body);
@@ -44,7 +48,10 @@ internal static class BlockCodec
         for (int i = 0; i < txs.Length; i++)
         {
             Transaction tx = TransactionDecoder.Decode(b.Transactions[i].Span);
-            if (!SenderRecovery.TryRecoverSender(tx, out Address sender, out string error))
+            Address sender;
+            if (senders is not null && senders.Length == rs.Count * Address.Size)
+                sender = new Address(senders.AsSpan(i * Address.Size, Address.Size));
+            else if (!SenderRecovery.TryRecoverSender(tx, out sender, out string error))
                 throw new InvalidDataException($"block {h.Number} transaction {i}: {error}");
             Receipt r = rs[i];
             Address? created = tx.To is null && r.Success ? VirtualMachine.CreateAddress(sender, tx.Nonce) : null;

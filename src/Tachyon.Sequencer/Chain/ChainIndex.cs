@@ -77,7 +77,7 @@ internal sealed class ChainIndex
         if (_blocks.TryGetValue(number, out BlockData? b)) return b.IsSealed || includeUnsealed ? b : null;
         if (number > _head.Number) return null;
         byte[]? header = _state.GetHeader(number), body = _state.GetBody(number), receipts = _state.GetReceipts(number);
-        return header == null || body == null || receipts == null ? null : BlockCodec.Load(header, body, receipts);
+        return header == null || body == null || receipts == null ? null : BlockCodec.Load(header, body, receipts, _state.GetSenders(number));
     }
 
     /// <summary>Only a sealed block's header (no body decoding).</summary>

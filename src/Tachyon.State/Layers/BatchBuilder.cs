@@ -63,6 +63,7 @@ internal static class BatchBuilder
         batch.Put(num, block.Header, db.HeadersCf);
         batch.Put(num, block.Body!, db.BodiesCf); // built with the header, before the root task completes
         batch.Put(num, block.Receipts!, db.ReceiptsCf);
+        if (block.Senders is { } senders) batch.Put(num, senders, db.SendersCf);
         Span<byte> loc = stackalloc byte[12];
         num.CopyTo(loc);
         for (int i = 0; i < block.TransactionHashes.Count; i++)

@@ -10,9 +10,9 @@ namespace Tachyon.State.Storage;
 public sealed unsafe class StateDb : IDisposable
 {
     public const string Accounts = "accounts", Storage = "storage", Code = "code", TrieNodes = "trie",
-        Headers = "headers", Bodies = "bodies", Receipts = "receipts", TxIndex = "txindex", Metadata = "meta";
+        Headers = "headers", Bodies = "bodies", Receipts = "receipts", Senders = "senders", TxIndex = "txindex", Metadata = "meta";
 
-    private static readonly string[] AllFamilies = [Accounts, Storage, Code, TrieNodes, Headers, Bodies, Receipts, TxIndex, Metadata];
+    private static readonly string[] AllFamilies = [Accounts, Storage, Code, TrieNodes, Headers, Bodies, Receipts, Senders, TxIndex, Metadata];
 
     private readonly RocksDb _db;
     private readonly DbOptions _options;
@@ -29,6 +29,8 @@ public sealed unsafe class StateDb : IDisposable
     public ColumnFamilyHandle HeadersCf { get; }
     public ColumnFamilyHandle BodiesCf { get; }
     public ColumnFamilyHandle ReceiptsCf { get; }
+    /// <summary>Per block: its transactions' senders, 20 bytes each in order (so reading a block back needs no signature recovery).</summary>
+    public ColumnFamilyHandle SendersCf { get; }
     public ColumnFamilyHandle TxIndexCf { get; }
     public ColumnFamilyHandle MetadataCf { get; }
 
@@ -42,7 +44,7 @@ public sealed unsafe class StateDb : IDisposable
         _options = new DbOptions()
             .SetCreateIfMissing(true)
             .SetCreateMissingColumnFamilies(true)
-            // Bounded memtable memory across the nine families.
+            // Bounded memtable memory across all the families.
             .SetDbWriteBufferSize(options.TotalWriteBufferBytes)
             // Fewer, larger WAL files; memtables are flushed when the WAL reaches this.
             .SetMaxTotalWalSize(1UL << 30)
@@ -74,6 +76,7 @@ public sealed unsafe class StateDb : IDisposable
         HeadersCf = _db.GetColumnFamily(Headers);
         BodiesCf = _db.GetColumnFamily(Bodies);
         ReceiptsCf = _db.GetColumnFamily(Receipts);
+        SendersCf = _db.GetColumnFamily(Senders); // created on open in a database from before it existed
         TxIndexCf = _db.GetColumnFamily(TxIndex);
         MetadataCf = _db.GetColumnFamily(Metadata);
     }
