@@ -107,4 +107,25 @@ public sealed class BlockDataTests
         Assert.Equal([new Address(madeUp.AsSpan(0, 20)), expected[1]], Senders(madeUp));
         Assert.Equal(expected, Senders(madeUp[..20])); // wrong length: ignored, recovered
     }
+
+    [Fact]
+    public void The_stored_block_cache_holds_at_most_its_transaction_budget_oldest_out_first()
+    {
+        static BlockData Block(ulong number, int txs)
+        {
+            var b = new BlockData(number, 1, UInt256.One, 30_000_000, Address.Zero);
+            for (int i = 0; i < txs; i++) b.Append(Tx(i));
+            return b;
+        }
+        var cache = new StoredBlockCache(maxTransactions: 10);
+        cache.Add(Block(1, 4));
+        cache.Add(Block(2, 4));
+        Assert.True(cache.TryGet(1, out _) && cache.TryGet(2, out _));
+        cache.Add(Block(3, 4)); // 12 > 10: block 1 goes
+        Assert.False(cache.TryGet(1, out _));
+        Assert.True(cache.TryGet(2, out _) && cache.TryGet(3, out BlockData? three) && three!.Number == 3);
+        cache.Add(Block(4, 50)); // larger than the budget alone: kept, everything else goes
+        Assert.Equal(1, cache.Count);
+        Assert.True(cache.TryGet(4, out _));
+    }
 }

@@ -17,8 +17,12 @@ internal sealed class ChainIndex
     private readonly int _window;
     private readonly ConcurrentDictionary<ulong, BlockData> _blocks = new();
     private readonly ConcurrentDictionary<Hash256, ulong> _hashes = new();
+    private readonly StoredBlockCache _stored = new(StoredCacheTransactions);
     private volatile BlockData _head;
     private long _newest; // the highest block number in memory (open blocks included)
+
+    /// <summary>How many transactions the decoded blocks read back from storage may hold (~1 KB each).</summary>
+    public const int StoredCacheTransactions = 65_536;
 
     public ChainIndex(LayeredState state, int window, BlockData head)
     {
@@ -76,9 +80,16 @@ internal sealed class ChainIndex
     {
         if (_blocks.TryGetValue(number, out BlockData? b)) return b.IsSealed || includeUnsealed ? b : null;
         if (number > _head.Number) return null;
+        if (_stored.TryGet(number, out BlockData? cached)) return cached;
         byte[]? header = _state.GetHeader(number), body = _state.GetBody(number), receipts = _state.GetReceipts(number);
-        return header == null || body == null || receipts == null ? null : BlockCodec.Load(header, body, receipts, _state.GetSenders(number));
+        if (header == null || body == null || receipts == null) return null;
+        BlockData loaded = BlockCodec.Load(header, body, receipts, _state.GetSenders(number));
+        _stored.Add(loaded);
+        return loaded;
     }
+
+    /// <summary>Decoded blocks from storage held for the next reads (for tests and diagnostics).</summary>
+    internal int CachedStoredBlocks => _stored.Count;
 
     /// <summary>Only a sealed block's header (no body decoding).</summary>
     public BlockHeader? GetHeader(ulong number)
