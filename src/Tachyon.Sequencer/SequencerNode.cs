@@ -56,7 +56,7 @@ public sealed class SequencerNode : IAsyncDisposable
         {
             BlockData head = OpenChain(state, options, log);
             ulong gasLimit = options.BlockGasLimit ?? (options.Genesis.GasLimit == 0 ? 30_000_000UL : options.Genesis.GasLimit);
-            var index = new ChainIndex(state, options.HistoryWindow, head);
+            var index = new ChainIndex(state, options.HistoryWindow, head, options.RecentTransactions);
             var events = new ChainEventHub();
             var producer = new BlockProducer(options, state, index, events, log, gasLimit);
             return new SequencerNode(state, producer, index, options, log, events);

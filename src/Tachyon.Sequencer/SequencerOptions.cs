@@ -65,6 +65,13 @@ public sealed record SequencerOptions
     /// <summary>Blocks whose state stays readable (eth_getBalance at a number, eth_getProof).</summary>
     public int HistoryWindow { get; init; } = 128;
 
+    /// <summary>
+    /// Transactions of recent sealed blocks kept decoded in memory (~1 KB each; the newest block always
+    /// stays): under sustained load the history window alone would hold millions. Older blocks, once
+    /// persisted, are read back from the database.
+    /// </summary>
+    public int RecentTransactions { get; init; } = 1 << 20;
+
     /// <summary>Sync fsyncs every block; Async survives a process kill but may lose the last blocks on power loss.</summary>
     public DurabilityMode Durability { get; init; } = DurabilityMode.Sync;
 

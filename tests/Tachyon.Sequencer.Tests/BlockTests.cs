@@ -266,4 +266,34 @@ public sealed class BlockTests
         // Blocks themselves stay readable from storage.
         Assert.Equal(1UL, chain.Backend.GetBlock(BlockSelector.ByNumber(1))!.Header.Number);
     }
+
+    [Fact]
+    public async Task BlocksPastTheRecentTransactionBudgetAreServedFromStorage()
+    {
+        // A window far longer than the test: only the budget can take blocks out of memory.
+        await using var chain = Start(blockMs: 20, configure: o => o with { RecentTransactions = 2, HistoryWindow = 100_000 });
+        var sent = new List<(Tachyon.Core.Transactions.Transaction Tx, ReceiptInfo Receipt)>();
+        for (ulong n = 0; n < 4; n++)
+        {
+            var tx = Transfer(0, Bob, 1, nonce: n);
+            sent.Add((tx, await chain.ExecuteAsync(tx)));
+        }
+        // Once its block is persisted and out of memory, resubmitting the first is "nonce too low"
+        // (only blocks in memory answer "already known").
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await chain.SubmitAsync(sent[0].Tx)).Rejection != TxRejection.NonceTooLow)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the first block never left memory");
+            await Task.Delay(20);
+        }
+        foreach (var (tx, receipt) in sent)
+        {
+            ReceiptInfo again = chain.Backend.GetReceipt(tx.Hash)!;
+            Assert.Equal((receipt.BlockNumber, receipt.TransactionIndex, Accounts[0]), (again.BlockNumber, again.TransactionIndex, again.From));
+            Assert.Equal(chain.Backend.GetHeader(BlockSelector.ByNumber(receipt.BlockNumber))!.Hash, again.BlockHash);
+            Assert.Equal(tx.Hash, chain.Backend.GetTransaction(tx.Hash)!.Transaction.Hash);
+        }
+        Assert.Equal(sent[0].Tx.Hash, chain.Backend.GetBlock(BlockSelector.ByNumber(sent[0].Receipt.BlockNumber))!
+            .Transactions[(int)sent[0].Receipt.TransactionIndex].Transaction.Hash);
+    }
 }

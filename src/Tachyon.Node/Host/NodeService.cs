@@ -31,6 +31,7 @@ public sealed class NodeService(NodeSettings settings, Genesis genesis, IReadOnl
                 RpcGasCap = settings.RpcGasCap,
                 Durability = settings.Durability,
                 HistoryWindow = settings.HistoryBlocks,
+                RecentTransactions = settings.RecentTxs,
                 ExecutionThreads = settings.ExecThreads,
             }, loggers);
         }

@@ -27,6 +27,7 @@ public sealed record NodeSettings
     public ulong DevBalanceEth { get; init; } = 10_000;
     public DurabilityMode Durability { get; init; } = DurabilityMode.Sync;
     public int HistoryBlocks { get; init; } = 128;
+    public int RecentTxs { get; init; } = 1 << 20;
     public int ExecThreads { get; init; } = 1;
     public string LogLevel { get; init; } = "Information";
 
@@ -47,9 +48,10 @@ public sealed record NodeSettings
         ("--balance", "DevBalanceEth", "balance of each dev account in ETH (10000)"),
         ("--durability", "Durability", "sync (fsync per block) or async (sync)"),
         ("--history", "HistoryBlocks", "blocks whose state stays readable (128)"),
+        ("--recent-txs", "RecentTxs", "transactions of recent blocks kept decoded in memory; older blocks are read from the database (1048576)"),
         ("--exec-threads", "ExecThreads", "Block-STM worker threads for streaming transactions in parallel under a backlog; 1 runs one by one (1)"),
         ("--log-level", "LogLevel", "Trace|Debug|Information|Warning|Error (Information)"),
-        ("--config", "", "JSON file with any of these settings (keys as in docs/node.md)"),
+        ("--config", "", "JSON file with any of these settings (keys as in README.md)"),
     ];
 
     /// <summary>Parses the command line and merges it over the config file and the environment.</summary>
@@ -115,6 +117,7 @@ public sealed record NodeSettings
             DevAccounts = (int)Number(c, "DevAccounts", (ulong)s.DevAccounts, 0, 1000),
             DevBalanceEth = Number(c, "DevBalanceEth", s.DevBalanceEth, 0, 1_000_000_000_000),
             HistoryBlocks = (int)Number(c, "HistoryBlocks", (ulong)s.HistoryBlocks, 1, 1_000_000),
+            RecentTxs = (int)Number(c, "RecentTxs", (ulong)s.RecentTxs, 1, 1_000_000_000),
             ExecThreads = (int)Number(c, "ExecThreads", (ulong)s.ExecThreads, 1, 256),
             LogLevel = c["LogLevel"] is { Length: > 0 } l ? l : s.LogLevel,
             Durability = c["Durability"]?.ToLowerInvariant() switch

@@ -8,13 +8,17 @@ namespace Tachyon.Sequencer.Chain;
 
 /// <summary>
 /// Where the node finds blocks and transactions: recent blocks (the open one, those being sealed
-/// and the last <c>window</c> sealed ones) in memory, older ones read back from LayeredState.
+/// and the last <c>window</c> sealed ones, fewer once they hold more than <c>maxTransactions</c>
+/// and are persisted) in memory, older ones read back from LayeredState.
 /// Block hashes of the whole chain are indexed in memory (rebuilt from the stored headers at start).
 /// </summary>
 internal sealed class ChainIndex
 {
     private readonly LayeredState _state;
     private readonly int _window;
+    private readonly int _maxTransactions;
+    private long _oldest;       // the lowest sealed block number in memory
+    private long _transactions; // transactions of the sealed blocks in memory (sealer thread)
     private readonly ConcurrentDictionary<ulong, BlockData> _blocks = new();
     private readonly ConcurrentDictionary<Hash256, ulong> _hashes = new();
     private readonly StoredBlockCache _stored = new(StoredCacheTransactions);
@@ -24,13 +28,16 @@ internal sealed class ChainIndex
     /// <summary>How many transactions the decoded blocks read back from storage may hold (~1 KB each).</summary>
     public const int StoredCacheTransactions = 65_536;
 
-    public ChainIndex(LayeredState state, int window, BlockData head)
+    public ChainIndex(LayeredState state, int window, BlockData head, int maxTransactions = 1 << 20)
     {
         _state = state;
         _window = Math.Max(window, 1);
+        _maxTransactions = Math.Max(maxTransactions, 1);
         _head = head;
         _blocks[head.Number] = head;
         _newest = (long)head.Number;
+        _oldest = (long)head.Number;
+        _transactions = head.Count;
         // Hashes of stored blocks (a restart): one header read each.
         for (ulong n = 0; n <= head.Number; n++)
         {
@@ -58,22 +65,35 @@ internal sealed class ChainIndex
     private (BlockData Block, ExecutedTransaction Tx)? FindInMemory(in Hash256 hash)
     {
         long newest = Interlocked.Read(ref _newest);
-        long oldest = Math.Max(0, (long)_head.Number - _window);
+        long oldest = Interlocked.Read(ref _oldest);
         for (long n = newest; n >= oldest; n--)
             if (_blocks.TryGetValue((ulong)n, out BlockData? b) && b.TryFind(hash, out ExecutedTransaction? tx))
                 return (b, tx);
         return null;
     }
 
-    /// <summary>The sealer publishes a block whose header is final; blocks past the window leave memory.</summary>
+    /// <summary>
+    /// The sealer publishes a block whose header is final. Blocks past the window leave memory, and
+    /// so do the oldest persisted ones while the sealed blocks hold more than the transaction budget.
+    /// </summary>
     public void Sealed(BlockData block)
     {
         _hashes[block.Hash] = block.Number;
         _head = block;
-        if (block.Number < (ulong)_window) return;
-        ulong old = block.Number - (ulong)_window;
-        _blocks.TryRemove(old, out _);
+        _transactions += block.Count;
+        long head = (long)block.Number, persisted = _state.PersistedNumber;
+        long n = Interlocked.Read(ref _oldest);
+        while (n < head && (n <= head - _window || (_transactions > _maxTransactions && n <= persisted)))
+        {
+            // The bound moves first: a reader that misses a leaving block finds it in the database.
+            Interlocked.Exchange(ref _oldest, n + 1);
+            if (_blocks.TryRemove((ulong)n, out BlockData? gone)) _transactions -= gone.Count;
+            n++;
+        }
     }
+
+    /// <summary>Sealed blocks in memory and their transactions (tests, diagnostics).</summary>
+    internal (long Oldest, long Transactions) Memory => (Interlocked.Read(ref _oldest), _transactions);
 
     /// <summary>A block by number: sealed, or (<paramref name="includeUnsealed"/>) being sealed or open.</summary>
     public BlockData? Get(ulong number, bool includeUnsealed = false)
