@@ -18,8 +18,10 @@ public readonly record struct BuiltBlock(EncodedHeader Header, byte[] Body, byte
 /// </summary>
 public sealed class BlockRecord
 {
-    private readonly Func<Hash256, EncodedHeader>? _buildHeader;
-    private readonly Func<Hash256, BuiltBlock>? _buildBlock;
+    // Dropped once used: a builder's closure holds the whole block (every transaction and receipt),
+    // which must not live on with the layer for the rest of the history window.
+    private Func<Hash256, EncodedHeader>? _buildHeader;
+    private Func<Hash256, BuiltBlock>? _buildBlock;
     private volatile byte[]? _header;
     private volatile byte[]? _body, _receipts, _senders;
     private volatile IReadOnlyList<Hash256> _transactionHashes;
@@ -102,6 +104,7 @@ public sealed class BlockRecord
         if (_buildBlock != null)
         {
             BuiltBlock b = _buildBlock(stateRoot);
+            _buildBlock = null;
             _body = b.Body;
             _receipts = b.Receipts;
             _senders = b.Senders;
@@ -110,6 +113,7 @@ public sealed class BlockRecord
             return;
         }
         EncodedHeader h = _buildHeader!(stateRoot);
+        _buildHeader = null;
         _hash = h.Hash;
         _header = h.Rlp; // volatile write publishes the hash too
     }

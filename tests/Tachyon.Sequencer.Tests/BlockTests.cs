@@ -296,4 +296,26 @@ public sealed class BlockTests
         Assert.Equal(sent[0].Tx.Hash, chain.Backend.GetBlock(BlockSelector.ByNumber(sent[0].Receipt.BlockNumber))!
             .Transactions[(int)sent[0].Receipt.TransactionIndex].Transaction.Hash);
     }
+
+    [Fact]
+    public async Task ABlockThatLeftMemoryIsGarbage()
+    {
+        // Each sealed block's builder once captured its parent's, so every block since the start stayed reachable.
+        await using var chain = Start(blockMs: 10, configure: o => o with { HistoryWindow = 3 });
+        ReceiptInfo r = await chain.ExecuteAsync(Transfer(0, Bob, 1, nonce: 0));
+        await chain.WaitForHeadAsync(r.BlockNumber);
+        WeakReference block = Track(chain, r.BlockNumber);
+        await chain.WaitForHeadAsync(r.BlockNumber + 12); // out of the 3-block window, and out of the root and writer stages
+        for (int i = 0; i < 3; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(block.IsAlive);
+        Assert.Equal(Accounts[0], chain.Backend.GetReceipt(r.TransactionHash)!.From); // read back from storage
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference Track(TestChain chain, ulong number) =>
+        new(((Tachyon.Sequencer.Backend.SequencerBackend)chain.Backend).Index.Get(number) ?? throw new InvalidOperationException("not in memory"));
 }

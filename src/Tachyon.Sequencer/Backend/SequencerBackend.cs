@@ -22,6 +22,9 @@ internal sealed partial class SequencerBackend(SequencerOptions options, Layered
 
     public ulong HeadNumber => index.Head.Number;
 
+    /// <summary>For tests: the chain index behind this backend.</summary>
+    internal ChainIndex Index => index;
+
     public IReadOnlyList<DevAccount> DevAccounts => options.DevAccounts;
 
     public IObservable<ChainEvent> Events => events;

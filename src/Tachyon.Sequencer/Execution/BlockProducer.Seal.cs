@@ -112,14 +112,20 @@ internal sealed partial class BlockProducer
         ReadOnlySpan<ExecutedTransaction> txs = block.Snapshot();
         var hashes = new Hash256[txs.Length];
         for (int i = 0; i < txs.Length; i++) hashes[i] = txs[i].Hash;
-        Func<Hash256> parentHash = _parentHash;
-        // The closure reads the block's transactions later: a sealed block gets no more appends.
-        var record = new BlockRecord(block.Number, root => Build(block, parentHash(), root), hashes);
+        var record = new BlockRecord(block.Number, BuildLater(block, _parentRecord, _startParentHash), hashes);
         var layer = _state.Commit(open.State.ToDiff(), record);
-        _parentHash = () => record.Hash;
+        _parentRecord = record;
         _sealing.Writer.TryWrite((block, layer));
         Open(block);
     }
+
+    /// <summary>
+    /// The root stage's builder for a block: it captures only the block and its parent's record (whose
+    /// own builder is dropped once used), and reads the block's transactions then (a sealed block gets
+    /// no more appends). The root stage runs in block order, so the parent's hash is known by then.
+    /// </summary>
+    private static Func<Hash256, BuiltBlock> BuildLater(BlockData block, BlockRecord? parent, Hash256 startParentHash) =>
+        root => Build(block, parent?.Hash ?? startParentHash, root);
 
     /// <summary>Root stage, in block order: the block's body, receipts, roots, bloom and header once its state root is known.</summary>
     private static BuiltBlock Build(BlockData block, Hash256 parentHash, Hash256 stateRoot)

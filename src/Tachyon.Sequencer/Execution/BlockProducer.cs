@@ -61,7 +61,11 @@ internal sealed partial class BlockProducer
     private ExecutionState _execution = null!;
     // Hash of the last committed block; for a block still being sealed it is read by the root stage
     // when it builds the next header, which it always does after building this one.
-    private Func<Hash256> _parentHash;
+    // The last sealed block's record (its hash is known once the root stage built its header), or
+    // the head's hash at start. A record, not a closure: closures of successive blocks captured each
+    // other and kept every block since the start alive.
+    private BlockRecord? _parentRecord;
+    private readonly Hash256 _startParentHash;
     // Long-lived so its worker threads are reused; null when ExecutionThreads is 1.
     private readonly StreamingExecutor? _stream;
 
@@ -79,7 +83,7 @@ internal sealed partial class BlockProducer
             _stream = new StreamingExecutor(ForkSpec.TachyonL2, options.ExecutionThreads, options.StreamCapacity) { Progress = () => _signal.Set() };
         BlockData head = index.Head;
         Hash256 headHash = head.Hash;
-        _parentHash = () => headHash;
+        _startParentHash = headHash;
         Open(head);
         _thread = new Thread(Run) { IsBackground = true, Name = "sequencer", Priority = ThreadPriority.AboveNormal };
     }
