@@ -92,9 +92,6 @@ internal sealed class ChainIndex
         }
     }
 
-    /// <summary>Sealed blocks in memory and their transactions (tests, diagnostics).</summary>
-    internal (long Oldest, long Transactions) Memory => (Interlocked.Read(ref _oldest), _transactions);
-
     /// <summary>A block by number: sealed, or (<paramref name="includeUnsealed"/>) being sealed or open.</summary>
     public BlockData? Get(ulong number, bool includeUnsealed = false)
     {
@@ -107,9 +104,6 @@ internal sealed class ChainIndex
         _stored.Add(loaded);
         return loaded;
     }
-
-    /// <summary>Decoded blocks from storage held for the next reads (for tests and diagnostics).</summary>
-    internal int CachedStoredBlocks => _stored.Count;
 
     /// <summary>Only a sealed block's header (no body decoding).</summary>
     public BlockHeader? GetHeader(ulong number)
