@@ -128,4 +128,14 @@ public sealed class BlockDataTests
         Assert.Equal(1, cache.Count);
         Assert.True(cache.TryGet(4, out _));
     }
+
+    [Fact]
+    public void The_stored_receipt_list_from_consensus_encodings_equals_the_one_from_receipts()
+    {
+        var log = new Log(Address.Zero, [Hash256.Zero], new byte[] { 1, 2, 3 });
+        Receipt[] receipts = [Receipt.Create(0, true, 21_000, []), Receipt.Create(2, false, 42_000, [log]), Receipt.Create(1, true, 63_000, []), Receipt.Create(4, true, 90_000, [log, log])];
+        ReadOnlyMemory<byte>[] encodings = [.. receipts.Select(r => (ReadOnlyMemory<byte>)r.Encode())];
+        Assert.Equal(BlockCodec.EncodeReceipts(receipts), BlockCodec.EncodeReceiptsFromEncodings(encodings));
+        Assert.Equal(BlockCodec.EncodeReceipts([]), BlockCodec.EncodeReceiptsFromEncodings([]));
+    }
 }

@@ -22,6 +22,25 @@ internal static class BlockCodec
         return buffer;
     }
 
+    /// <summary>
+    /// The same list built from the receipts' consensus encodings (already made for the receipts root):
+    /// a legacy receipt (starts with a list header) goes in as is, a typed one as a byte string.
+    /// </summary>
+    public static byte[] EncodeReceiptsFromEncodings(IReadOnlyList<ReadOnlyMemory<byte>> encodings)
+    {
+        int content = 0;
+        foreach (ReadOnlyMemory<byte> e in encodings) content += IsLegacy(e.Span) ? e.Length : RlpCodec.LengthOfList(e.Length);
+        var buffer = new byte[RlpCodec.LengthOfList(content)];
+        var writer = new RlpWriter(buffer);
+        writer.WriteListHeader(content);
+        foreach (ReadOnlyMemory<byte> e in encodings)
+            if (IsLegacy(e.Span)) writer.WriteRaw(e.Span);
+            else writer.WriteBytes(e.Span); // ≥ 2 bytes: always with a string header
+        return buffer;
+
+        static bool IsLegacy(ReadOnlySpan<byte> encoding) => encoding[0] >= 0xC0;
+    }
+
     public static List<Receipt> DecodeReceipts(ReadOnlySpan<byte> rlp)
     {
         var outer = new RlpReader(rlp);

@@ -169,7 +169,7 @@ internal sealed partial class BlockProducer
             byte[] body = new BlockBody(encoded, [], []).Encode();
             BlockHeader header = HeaderFor(block, parentHash, stateRoot, txRoot, receiptsRoot, bloom, block.GasUsed);
             block.BuiltHeader = header;
-            return new BuiltBlock(new EncodedHeader(header.Encode(), header.Hash), body, BlockCodec.EncodeReceipts(receipts), senders);
+            return new BuiltBlock(new EncodedHeader(header.Encode(), header.Hash), body, BlockCodec.EncodeReceiptsFromEncodings(receiptItems), senders);
         }
         finally
         {

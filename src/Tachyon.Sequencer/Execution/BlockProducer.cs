@@ -59,11 +59,10 @@ internal sealed partial class BlockProducer
     private volatile bool _running, _stopping, _exited;
     private volatile OpenBlock _open = null!;
     private ExecutionState _execution = null!;
-    // Hash of the last committed block; for a block still being sealed it is read by the root stage
-    // when it builds the next header, which it always does after building this one.
-    // The last sealed block's record (its hash is known once the root stage built its header), or
-    // the head's hash at start. A record, not a closure: closures of successive blocks captured each
-    // other and kept every block since the start alive.
+    // The parent of the next block: the last committed block's record (the root stage reads its hash
+    // when it builds the next header, always after building this one), or the head's hash at start.
+    // A record, not a closure: closures of successive blocks captured each other and kept every block
+    // since the start alive.
     private BlockRecord? _parentRecord;
     private readonly Hash256 _startParentHash;
     // Long-lived so its worker threads are reused; null when ExecutionThreads is 1.
@@ -82,8 +81,7 @@ internal sealed partial class BlockProducer
         if (options.ExecutionThreads > 1)
             _stream = new StreamingExecutor(ForkSpec.TachyonL2, options.ExecutionThreads, options.StreamCapacity) { Progress = () => _signal.Set() };
         BlockData head = index.Head;
-        Hash256 headHash = head.Hash;
-        _startParentHash = headHash;
+        _startParentHash = head.Hash;
         Open(head);
         _thread = new Thread(Run) { IsBackground = true, Name = "sequencer", Priority = ThreadPriority.AboveNormal };
     }
