@@ -73,15 +73,42 @@ public readonly partial struct UInt256
             quotient = default;
             return;
         }
-        if (b.U3 != 0) DivRemBy4<TDivider>(in a, in b, out quotient, out remainder);
-        else if (b.U2 != 0) DivRemBy3<TDivider>(in a, in b, out quotient, out remainder);
-        else if (b.U1 != 0) DivRemBy2<TDivider>(in a, in b, out quotient, out remainder);
+        // a and b of the same magnitude (the common case for full-width operands): the quotient is 1.
+        if (b.U3 != 0)
+        {
+            if (QuotientIsOne(a.U3, b.U3)) SubtractOnce(in a, in b, out quotient, out remainder);
+            else DivRemBy4<TDivider>(in a, in b, out quotient, out remainder);
+        }
+        else if (b.U2 != 0)
+        {
+            if (a.U3 == 0 && QuotientIsOne(a.U2, b.U2)) SubtractOnce(in a, in b, out quotient, out remainder);
+            else DivRemBy3<TDivider>(in a, in b, out quotient, out remainder);
+        }
+        else if (b.U1 != 0)
+        {
+            if ((a.U3 | a.U2) == 0 && QuotientIsOne(a.U1, b.U1)) SubtractOnce(in a, in b, out quotient, out remainder);
+            else DivRemBy2<TDivider>(in a, in b, out quotient, out remainder);
+        }
         else if (b.U0 != 0) DivRemBy1<TDivider>(in a, b.U0, out quotient, out remainder);
         else
         {
             quotient = default;
             remainder = default;
         }
+    }
+
+    /// <summary>
+    /// Given a &gt;= b and no dividend limb above the divisor's top limb: true when a &lt; 2b, i.e. the
+    /// quotient is 1. Sufficient test: a &lt; (aTop+1)·2^64k &lt;= 2·bTop·2^64k &lt;= 2b when aTop &lt; 2·bTop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool QuotientIsOne(ulong aTop, ulong bTop) => (aTop >> 1) < bTop;
+
+    private static void SubtractOnce(in UInt256 a, in UInt256 b, out UInt256 quotient, out UInt256 remainder)
+    {
+        Subtract(in a, in b, out UInt256 r); // into a local first: the outputs may alias the inputs
+        remainder = r;
+        quotient = new UInt256(1);
     }
 
     /// <summary>Divisor of one limb d != 0.</summary>

@@ -95,6 +95,50 @@ public class UInt256DivisionPathTests
     }
 
     [Fact]
+    public void OperandsOfTheSameMagnitude_MatchBigInteger_AroundTheQuotientIsOneTest()
+    {
+        // The quotient-is-one shortcut tests only the top limbs (aTop < 2*bTop); put the dividend's top
+        // limb on each side of that bound (quotients 1, 2 and 3 meet it), for every divisor width, with
+        // the lower limbs random, all ones or zero. Outputs also alias the inputs.
+        var rng = new Random(37);
+        for (int i = 0; i < RandomCases; i++)
+        {
+            int limbs = rng.Next(2, 5), top = limbs - 1;
+            UInt256 b = OfWidth(rng, 64 * top + rng.Next(1, 65));
+            ulong bTop = Limb(b, top);
+            ulong aTop = rng.Next(6) switch
+            {
+                0 => bTop,
+                1 => bTop + 1,
+                2 => 2 * bTop - 1,
+                3 => 2 * bTop,
+                4 => 2 * bTop + 1,
+                _ => bTop + (ulong)rng.NextInt64(),
+            };
+            if (aTop < bTop) aTop = ulong.MaxValue; // the bound overflowed a limb
+            ulong Low() => rng.Next(3) switch { 0 => 0, 1 => ulong.MaxValue, _ => NextULong(rng) };
+            var l = new ulong[4];
+            for (int j = 0; j < top; j++) l[j] = Low();
+            l[top] = aTop;
+            var a = new UInt256(l[0], l[1], l[2], l[3]);
+            BigInteger x = Big(a), y = Big(b);
+            string ctx = $"{Hex(a)} / {Hex(b)}";
+            UInt256.DivRem(in a, in b, out UInt256 q1, out UInt256 r1);
+            Equal(x / y, q1, ctx);
+            Equal(x % y, r1, ctx + " (remainder)");
+            UInt256 qa = a, ra = b;
+            UInt256.DivRem(in qa, in ra, out qa, out ra);
+            Equal(x / y, qa, ctx + " (quotient into the dividend)");
+            Equal(x % y, ra, ctx + " (remainder into the divisor)");
+            UInt256 m = a;
+            UInt256.Mod(in m, in b, out m);
+            Equal(x % y, m, ctx + " (Mod into the dividend)");
+        }
+    }
+
+    private static ulong Limb(in UInt256 v, int i) => i switch { 0 => v.U0, 1 => v.U1, 2 => v.U2, _ => v.U3 };
+
+    [Fact]
     public void SignedDivideAndMod_MatchBigInteger_ForEveryWidthAndSign()
     {
         var rng = new Random(33);
