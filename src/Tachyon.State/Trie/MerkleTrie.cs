@@ -392,6 +392,7 @@ internal sealed class MerkleTrie
         if (n.Kind == NodeKind.Branch)
         {
             var children = _arena.Children(n);
+            _arena.Prefetch(children); // the clean ones are read too: for their Dirty flag, then their hash
             for (int i = 0; i < 16; i++) if (children[i] != 0) Hash(children[i], sink);
         }
         else if (n.Kind == NodeKind.Extension) Hash(n.Child, sink);
