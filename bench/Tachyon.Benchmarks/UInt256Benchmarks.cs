@@ -86,18 +86,31 @@ public class UInt256MulBenchmarks : UInt256BenchmarkBase
 /// <summary>
 /// DIV by dividend/divisor width in bits. Full-width random operands (256/256: the quotient is a single
 /// digit, often 0 or 1) and the shapes EVM code produces: wide values divided by a 128- or 64-bit amount,
-/// by a 60-bit constant such as 10^18, 128-bit operands, and a dividend below the divisor.
+/// by a 60-bit constant such as 10^18, 128-bit operands, a dividend below the divisor, and a
+/// power-of-two divisor (2^k for random k: fixed-point scales such as 2^96 or 2^128).
 /// </summary>
 [MemoryDiagnoser]
 public class UInt256DivBenchmarks : UInt256BenchmarkBase
 {
-    [Params("256/256", "256/192", "256/128", "256/64", "256/60", "128/64", "128/128", "64/256")]
+    [Params("256/256", "256/192", "256/128", "256/64", "256/60", "128/64", "128/128", "64/256", "256/2^k")]
     public string Widths { get; set; } = "";
 
     [GlobalSetup]
     public void Setup()
     {
         int slash = Widths.IndexOf('/');
+        if (Widths.EndsWith("2^k"))
+        {
+            // Power-of-two divisors (fixed-point scales): 2^k for random k in [1, 255].
+            Fill(int.Parse(Widths[..slash]), 1, 1);
+            var rng = new Random(54321);
+            for (int i = 0; i < N; i++)
+            {
+                B[i] = UInt256.One << rng.Next(1, 256);
+                BigB[i] = (BigInteger)B[i];
+            }
+            return;
+        }
         Fill(int.Parse(Widths[..slash]), int.Parse(Widths[(slash + 1)..]), 1);
     }
 

@@ -73,6 +73,12 @@ public readonly partial struct UInt256
             quotient = default;
             return;
         }
+        // A power-of-two divisor (fixed-point scales such as 2^96, 2^128 in EVM code): a shift and a mask.
+        if (BitOperations.PopCount(b.U0) + BitOperations.PopCount(b.U1) + BitOperations.PopCount(b.U2) + BitOperations.PopCount(b.U3) == 1)
+        {
+            DivRemByPowerOfTwo(in a, in b, out quotient, out remainder);
+            return;
+        }
         // a and b of the same magnitude (the common case for full-width operands): the quotient is 1.
         if (b.U3 != 0)
         {
@@ -103,6 +109,23 @@ public readonly partial struct UInt256
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool QuotientIsOne(ulong aTop, ulong bTop) => (aTop >> 1) < bTop;
+
+    /// <summary>b = 2^k: quotient a &gt;&gt; k, remainder a &amp; (b - 1).</summary>
+    private static void DivRemByPowerOfTwo(in UInt256 a, in UInt256 b, out UInt256 quotient, out UInt256 remainder)
+    {
+        int k = b.U0 != 0 ? BitOperations.TrailingZeroCount(b.U0)
+            : b.U1 != 0 ? 64 + BitOperations.TrailingZeroCount(b.U1)
+            : b.U2 != 0 ? 128 + BitOperations.TrailingZeroCount(b.U2)
+            : 192 + BitOperations.TrailingZeroCount(b.U3);
+        // Both into locals first: the outputs may alias the inputs.
+        ShiftRight(in a, k, out UInt256 q);
+        ulong m0 = k >= 64 ? a.U0 : a.U0 & ((1UL << k) - 1);
+        ulong m1 = k >= 128 ? a.U1 : k <= 64 ? 0 : a.U1 & ((1UL << (k - 64)) - 1);
+        ulong m2 = k >= 192 ? a.U2 : k <= 128 ? 0 : a.U2 & ((1UL << (k - 128)) - 1);
+        ulong m3 = k <= 192 ? 0 : a.U3 & ((1UL << (k - 192)) - 1);
+        remainder = new UInt256(m0, m1, m2, m3);
+        quotient = q;
+    }
 
     private static void SubtractOnce(in UInt256 a, in UInt256 b, out UInt256 quotient, out UInt256 remainder)
     {

@@ -136,6 +136,35 @@ public class UInt256DivisionPathTests
         }
     }
 
+    [Fact]
+    public void PowerOfTwoDivisors_MatchBigInteger_ForEveryExponent()
+    {
+        // The shift-and-mask path: every 2^k, dividends above and below it, outputs aliasing the inputs.
+        var rng = new Random(38);
+        for (int k = 0; k < 256; k++)
+        {
+            UInt256 b = UInt256.One << k;
+            for (int i = 0; i < 40; i++)
+            {
+                UInt256 a = i == 0 ? UInt256.MaxValue : OfWidth(rng, rng.Next(257));
+                BigInteger x = Big(a), y = Big(b);
+                string ctx = $"{Hex(a)} / 2^{k}";
+                UInt256.DivRem(in a, in b, out UInt256 q1, out UInt256 r1);
+                Equal(x / y, q1, ctx);
+                Equal(x % y, r1, ctx + " (remainder)");
+                UInt256 qa = a, ra = b;
+                UInt256.DivRem(in qa, in ra, out qa, out ra);
+                Equal(x / y, qa, ctx + " (quotient into the dividend)");
+                Equal(x % y, ra, ctx + " (remainder into the divisor)");
+                UInt256 d = a, m = a;
+                UInt256.Divide(in d, in b, out d);
+                UInt256.Mod(in m, in b, out m);
+                Equal(x / y, d, ctx + " (Divide)");
+                Equal(x % y, m, ctx + " (Mod)");
+            }
+        }
+    }
+
     private static ulong Limb(in UInt256 v, int i) => i switch { 0 => v.U0, 1 => v.U1, 2 => v.U2, _ => v.U3 };
 
     [Fact]
