@@ -14,6 +14,7 @@ public sealed class NodeService(NodeSettings settings, Genesis genesis, IReadOnl
     private readonly ILogger _log = loggers.CreateLogger("Tachyon.Node");
     private SequencerNode? _node;
     private RpcServer? _server;
+    private GcPauseMonitor? _gcMonitor;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -53,6 +54,8 @@ public sealed class NodeService(NodeSettings settings, Genesis genesis, IReadOnl
             throw new NodeStartException($"cannot listen on {settings.HttpAddr}:{settings.HttpPort}: {e.Message}", e);
         }
 
+        // A pause this long stalls mini-blocks and every waiting eth_sendRawTransactionSync: worth a log line.
+        _gcMonitor = new GcPauseMonitor(_log, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200));
         PrintAccounts();
         _log.LogInformation("chain {ChainId}, data in {DataDir}, mini-blocks every {Mini} ms, blocks every {Block} ms",
             _node.ChainId, dataDir, settings.MiniBlockMs, settings.BlockMs);
@@ -64,6 +67,7 @@ public sealed class NodeService(NodeSettings settings, Genesis genesis, IReadOnl
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _log.LogInformation("shutting down: closing JSON-RPC, sealing the open block, persisting");
+        _gcMonitor?.Dispose();
         if (_server != null) await _server.StopAsync(cancellationToken);
         if (_node != null) await _node.StopAsync(cancellationToken);
         _log.LogInformation("stopped cleanly");
@@ -71,6 +75,7 @@ public sealed class NodeService(NodeSettings settings, Genesis genesis, IReadOnl
 
     public async ValueTask DisposeAsync()
     {
+        _gcMonitor?.Dispose();
         if (_server != null) await _server.DisposeAsync();
         if (_node != null) await _node.DisposeAsync();
     }
