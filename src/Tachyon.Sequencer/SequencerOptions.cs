@@ -68,9 +68,11 @@ public sealed record SequencerOptions
     /// <summary>
     /// Transactions of recent sealed blocks kept decoded in memory (~1 KB each; the newest block always
     /// stays): under sustained load the history window alone would hold millions. Older blocks, once
-    /// persisted, are read back from the database.
+    /// persisted, are read back from the database. Not larger by default: with 2^20 (a ~1 GB heap of small
+    /// objects, old ones freed as new ones come) the GC paused the node 170-440 ms about once a minute under
+    /// sustained load; with 2^18 no pause reached 50 ms (docs/benchmarks.md, sustained load).
     /// </summary>
-    public int RecentTransactions { get; init; } = 1 << 20;
+    public int RecentTransactions { get; init; } = 1 << 18;
 
     /// <summary>Sync fsyncs every block; Async survives a process kill but may lose the last blocks on power loss.</summary>
     public DurabilityMode Durability { get; init; } = DurabilityMode.Sync;
