@@ -121,18 +121,7 @@ public class UInt256DivisionPathTests
             for (int j = 0; j < top; j++) l[j] = Low();
             l[top] = aTop;
             var a = new UInt256(l[0], l[1], l[2], l[3]);
-            BigInteger x = Big(a), y = Big(b);
-            string ctx = $"{Hex(a)} / {Hex(b)}";
-            UInt256.DivRem(in a, in b, out UInt256 q1, out UInt256 r1);
-            Equal(x / y, q1, ctx);
-            Equal(x % y, r1, ctx + " (remainder)");
-            UInt256 qa = a, ra = b;
-            UInt256.DivRem(in qa, in ra, out qa, out ra);
-            Equal(x / y, qa, ctx + " (quotient into the dividend)");
-            Equal(x % y, ra, ctx + " (remainder into the divisor)");
-            UInt256 m = a;
-            UInt256.Mod(in m, in b, out m);
-            Equal(x % y, m, ctx + " (Mod into the dividend)");
+            CheckEveryEntryWithAliasing(a, b, $"{Hex(a)} / {Hex(b)}");
         }
     }
 
@@ -147,22 +136,27 @@ public class UInt256DivisionPathTests
             for (int i = 0; i < 40; i++)
             {
                 UInt256 a = i == 0 ? UInt256.MaxValue : OfWidth(rng, rng.Next(257));
-                BigInteger x = Big(a), y = Big(b);
-                string ctx = $"{Hex(a)} / 2^{k}";
-                UInt256.DivRem(in a, in b, out UInt256 q1, out UInt256 r1);
-                Equal(x / y, q1, ctx);
-                Equal(x % y, r1, ctx + " (remainder)");
-                UInt256 qa = a, ra = b;
-                UInt256.DivRem(in qa, in ra, out qa, out ra);
-                Equal(x / y, qa, ctx + " (quotient into the dividend)");
-                Equal(x % y, ra, ctx + " (remainder into the divisor)");
-                UInt256 d = a, m = a;
-                UInt256.Divide(in d, in b, out d);
-                UInt256.Mod(in m, in b, out m);
-                Equal(x / y, d, ctx + " (Divide)");
-                Equal(x % y, m, ctx + " (Mod)");
+                CheckEveryEntryWithAliasing(a, b, $"{Hex(a)} / 2^{k}");
             }
         }
+    }
+
+    /// <summary>DivRem, Divide and Mod against BigInteger, plain and with the outputs written over the inputs.</summary>
+    private static void CheckEveryEntryWithAliasing(UInt256 a, UInt256 b, string ctx)
+    {
+        BigInteger x = Big(a), y = Big(b);
+        UInt256.DivRem(in a, in b, out UInt256 q1, out UInt256 r1);
+        Equal(x / y, q1, ctx);
+        Equal(x % y, r1, ctx + " (remainder)");
+        UInt256 qa = a, ra = b;
+        UInt256.DivRem(in qa, in ra, out qa, out ra);
+        Equal(x / y, qa, ctx + " (quotient into the dividend)");
+        Equal(x % y, ra, ctx + " (remainder into the divisor)");
+        UInt256 d = a, m = a;
+        UInt256.Divide(in d, in b, out d);
+        UInt256.Mod(in m, in b, out m);
+        Equal(x / y, d, ctx + " (Divide into the dividend)");
+        Equal(x % y, m, ctx + " (Mod into the dividend)");
     }
 
     private static ulong Limb(in UInt256 v, int i) => i switch { 0 => v.U0, 1 => v.U1, 2 => v.U2, _ => v.U3 };
