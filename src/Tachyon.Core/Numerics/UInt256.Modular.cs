@@ -26,6 +26,18 @@ public readonly partial struct UInt256
             return;
         }
 
+        if (m.U3 != 0)
+        {
+            // A four-limb modulus: each operand reduces with a one-digit quotient (for operands of the
+            // modulus's magnitude, one subtraction), cheaper than dividing the 257-bit sum by it.
+            UInt256 ar = a, br = b;
+            if (!LessThan(in a, in m)) DivRemWide<NativeDivider>(in a, in m, out _, out ar);
+            if (!LessThan(in b, in m)) DivRemWide<NativeDivider>(in b, in m, out _, out br);
+            if (AddOverflow(in ar, in br, out sum) || !LessThan(in sum, in m))
+                Subtract(in sum, in m, out sum);
+            res = sum;
+            return;
+        }
         if (!carry)
         {
             DivRemWide<NativeDivider>(in sum, in m, out _, out res);

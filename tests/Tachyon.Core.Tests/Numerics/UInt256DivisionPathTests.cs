@@ -126,6 +126,30 @@ public class UInt256DivisionPathTests
     }
 
     [Fact]
+    public void AddMod_MatchesBigInteger_ForFourLimbModuliAndOperandsAboveThem()
+    {
+        // The four-limb-modulus path reduces each operand first: operands below, at and above the
+        // modulus, sums that carry out of 256 bits, and the result written over an input.
+        var rng = new Random(39);
+        for (int i = 0; i < RandomCases; i++)
+        {
+            UInt256 m = OfWidth(rng, rng.Next(193, 257));
+            UInt256 a = rng.Next(8) == 0 ? m : OfWidth(rng, rng.Next(180, 257));
+            UInt256 b = rng.Next(8) == 0 ? UInt256.MaxValue : OfWidth(rng, rng.Next(180, 257));
+            BigInteger expected = (Big(a) + Big(b)) % Big(m);
+            string ctx = $"ADDMOD {Hex(a)}, {Hex(b)}, {Hex(m)}";
+            UInt256.AddMod(in a, in b, in m, out UInt256 r);
+            Equal(expected, r, ctx);
+            UInt256 x = a;
+            UInt256.AddMod(in x, in b, in m, out x);
+            Equal(expected, x, ctx + " (into a)");
+            x = m;
+            UInt256.AddMod(in a, in b, in x, out x);
+            Equal(expected, x, ctx + " (into m)");
+        }
+    }
+
+    [Fact]
     public void PowerOfTwoDivisors_MatchBigInteger_ForEveryExponent()
     {
         // The shift-and-mask path: every 2^k, dividends above and below it, outputs aliasing the inputs.
