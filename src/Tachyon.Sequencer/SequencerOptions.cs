@@ -72,7 +72,9 @@ public sealed record SequencerOptions
     /// objects, old ones freed as new ones come) the GC paused the node 170-440 ms about once a minute under
     /// sustained load; with 2^18 no pause reached 50 ms (docs/benchmarks.md, sustained load).
     /// </summary>
-    public int RecentTransactions { get; init; } = 1 << 18;
+    public int RecentTransactions { get; init; } = DefaultRecentTransactions;
+
+    public const int DefaultRecentTransactions = 1 << 18;
 
     /// <summary>Sync fsyncs every block; Async survives a process kill but may lose the last blocks on power loss.</summary>
     public DurabilityMode Durability { get; init; } = DurabilityMode.Sync;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Tachyon.Sequencer;
 using Tachyon.State.Storage;
 
 namespace Tachyon.Node.Host;
@@ -27,7 +28,7 @@ public sealed record NodeSettings
     public ulong DevBalanceEth { get; init; } = 10_000;
     public DurabilityMode Durability { get; init; } = DurabilityMode.Sync;
     public int HistoryBlocks { get; init; } = 128;
-    public int RecentTxs { get; init; } = 1 << 18;
+    public int RecentTxs { get; init; } = SequencerOptions.DefaultRecentTransactions;
     public int ExecThreads { get; init; } = 1;
     public string LogLevel { get; init; } = "Information";
 
@@ -48,7 +49,7 @@ public sealed record NodeSettings
         ("--balance", "DevBalanceEth", "balance of each dev account in ETH (10000)"),
         ("--durability", "Durability", "sync (fsync per block) or async (sync)"),
         ("--history", "HistoryBlocks", "blocks whose state stays readable (128)"),
-        ("--recent-txs", "RecentTxs", "transactions of recent blocks kept decoded in memory; older blocks are read from the database (262144)"),
+        ("--recent-txs", "RecentTxs", $"transactions of recent blocks kept decoded in memory; older blocks are read from the database ({SequencerOptions.DefaultRecentTransactions})"),
         ("--exec-threads", "ExecThreads", "Block-STM worker threads for streaming transactions in parallel under a backlog; 1 runs one by one (1)"),
         ("--log-level", "LogLevel", "Trace|Debug|Information|Warning|Error (Information)"),
         ("--config", "", "JSON file with any of these settings (keys as in README.md)"),

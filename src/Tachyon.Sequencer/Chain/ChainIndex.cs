@@ -28,7 +28,7 @@ internal sealed class ChainIndex
     /// <summary>How many transactions the decoded blocks read back from storage may hold (~1 KB each).</summary>
     public const int StoredCacheTransactions = 65_536;
 
-    public ChainIndex(LayeredState state, int window, BlockData head, int maxTransactions = 1 << 18)
+    public ChainIndex(LayeredState state, int window, BlockData head, int maxTransactions = SequencerOptions.DefaultRecentTransactions)
     {
         _state = state;
         _window = Math.Max(window, 1);
